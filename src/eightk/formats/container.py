@@ -1,0 +1,182 @@
+"""Bytes of one submission to its SEC header text and its documents, each turned into normalized text.
+
+Kinds detected from content, never from the file name:
+
+- ``sgml``: EDGAR full submission ``<SEC-DOCUMENT>``/``<SEC-HEADER>`` (``.txt``), optionally PEM-wrapped;
+- ``ims``: the 1993-94 ``<IMS-DOCUMENT>``/``<IMS-HEADER>`` variant;
+- ``feed``: daily feed ``.nc`` files, ``<SUBMISSION>``-rooted tagged header;
+- ``document``: a bare ``<DOCUMENT>`` block (one document cut out of a submission);
+- ``html`` / ``ixbrl``: a bare HTML or inline XBRL document;
+- ``text``: plain text with no SGML at all (the 2002 NeoTherapeutics seed).
+
+Binary parts (uuencoded graphics, ZIP, PDF, XBRL sidecars) are recognised and skipped without being
+decoded into text; their ``Document.skipped`` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.formats.decode import decode, normalize_chars, normalize_newlines
+from eightk.formats.html import XbrlFact, html_to_text, looks_like_html, looks_like_ixbrl
+from eightk.model import Document
+
+MAX_DOCUMENT_CHARS = 20_000_000  # larger documents are truncated (with a warning), never a hang
+
+
+@dataclass(slots=True)
+class Container:
+    kind: str
+    header_text: str | None
+    documents: list[Document]
+    facts: dict[int, list[XbrlFact]] = field(default_factory=dict)  # inline XBRL facts per document index
+    warnings: list[str] = field(default_factory=list)
+
+
+_PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+_PEM_ESCAPE = re.compile(r"(?m)^- (?=-)")
+_DOC_BLOCK = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+_TEXT_OPEN = re.compile(r"<TEXT>\n?", re.I)
+_TEXT_CLOSE = re.compile(r"</TEXT>", re.I)
+_META = re.compile(r"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.I | re.M)
+_UUENCODE = re.compile(r"\A\s*begin [0-7]{3,4} \S", re.I)
+_WRAPPER_OPEN = re.compile(r"\A\s*<(XBRL|XML|PDF|JSON|ZIP)>\n?", re.I)
+_SGML_MARKUP = re.compile(
+    r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d{1,2}|PRE|R|SEC-HEADER|IMS-HEADER|TEXT)>", re.I
+)
+_BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|EXCEL|PDF|JSON|XML|EX-101\.\w+|EX-100\.\w+)$", re.I)
+
+
+def load(data: bytes, name: str = "") -> Container:
+    """Split a submission (any era) into header text and normalized documents. Never raises on bytes."""
+    text = normalize_newlines(decode(data))
+    warnings: list[str] = []
+    if _PEM_BEGIN in text[:2000]:
+        text = _unwrap_pem(text)
+    head = text[:4000].lstrip()
+    upper = head[:400].upper()
+    header_text: str | None = None
+    if upper.startswith("<SEC-DOCUMENT>") or upper.startswith("<IMS-DOCUMENT>") or "<SEC-HEADER>" in upper:
+        kind = "ims" if "<IMS-" in upper else "sgml"
+        header_text = _between(text, ("<SEC-HEADER>", "<IMS-HEADER>"), ("</SEC-HEADER>", "</IMS-HEADER>"))
+    elif upper.startswith("<SUBMISSION>"):
+        kind = "feed"
+        first_doc = text.upper().find("<DOCUMENT>")
+        header_text = text[: first_doc if first_doc >= 0 else len(text)]
+    elif upper.startswith("<DOCUMENT>"):
+        kind = "document"
+    else:
+        kind = "raw"
+    documents: list[Document] = []
+    facts: dict[int, list[XbrlFact]] = {}
+    if kind == "raw":
+        doc, doc_facts = _make_document(0, "8-K", None, None, None, text, 0, warnings)
+        documents.append(doc)
+        if doc_facts:
+            facts[0] = doc_facts
+        kind = "ixbrl" if doc.format == "ixbrl" else ("html" if doc.format == "html" else "text")
+    else:
+        for m in _DOC_BLOCK.finditer(text):
+            block = m.group(1)
+            block_start = m.start(1)
+            tm = _TEXT_OPEN.search(block)
+            meta_part = block[: tm.start()] if tm else block[:2000]
+            meta = {k.upper(): v.strip() for k, v in _META.findall(meta_part)}
+            if tm:
+                cm = _TEXT_CLOSE.search(block, tm.end())
+                if cm is None:
+                    warnings.append(f"document {len(documents) + 1}: no </TEXT> (truncated file?)")
+                content_start, content_end = tm.end(), (cm.start() if cm else len(block))
+            else:
+                content_start, content_end = len(meta_part), len(block)
+            content = block[content_start:content_end]
+            doc, doc_facts = _make_document(
+                len(documents),
+                meta.get("TYPE") or "UNKNOWN",
+                meta.get("SEQUENCE"),
+                meta.get("FILENAME"),
+                meta.get("DESCRIPTION"),
+                content,
+                block_start + content_start,
+                warnings,
+            )
+            documents.append(doc)
+            if doc_facts:
+                facts[doc.index] = doc_facts
+        if not documents:
+            warnings.append("no <DOCUMENT> block found: the file may be truncated or only a header")
+    return Container(kind=kind, header_text=header_text, documents=documents, facts=facts, warnings=warnings)
+
+
+def _unwrap_pem(text: str) -> str:
+    """Drop the PEM envelope and undo its dash-escaping ("- -----" back to "-----")."""
+    start = text.find(_PEM_BEGIN)
+    body_start = text.find("\n\n", start)
+    body_start = body_start + 2 if body_start >= 0 else start + len(_PEM_BEGIN)
+    end = text.find("-----END PRIVACY-ENHANCED MESSAGE-----", body_start)
+    body = text[body_start : end if end >= 0 else len(text)]
+    return _PEM_ESCAPE.sub("", body)
+
+
+def _between(text: str, opens: tuple[str, ...], closes: tuple[str, ...]) -> str | None:
+    up = text[:200_000].upper()
+    for o in opens:
+        i = up.find(o)
+        if i >= 0:
+            j = -1
+            for c in closes:
+                j = up.find(c, i)
+                if j >= 0:
+                    break
+            if j < 0:
+                j = up.find("<DOCUMENT>", i)
+            return text[i + len(o) : j if j >= 0 else len(text)]
+    return None
+
+
+def _make_document(
+    index: int,
+    type_: str,
+    sequence: str | None,
+    filename: str | None,
+    description: str | None,
+    content: str,
+    source_start: int,
+    warnings: list[str],
+) -> tuple[Document, list[XbrlFact]]:
+    base = dict(index=index, type=type_.upper(), sequence=sequence, filename=filename, description=description)
+    if _UUENCODE.match(content[:200]):
+        return Document(**base, format="binary", source_start=source_start, skipped="uuencoded"), []
+    wm = _WRAPPER_OPEN.match(content[:200])
+    wrapper = wm.group(1).upper() if wm else None
+    if wrapper in ("PDF", "ZIP", "JSON"):
+        return Document(**base, format="pdf" if wrapper == "PDF" else "binary", source_start=source_start,
+                        skipped=f"<{wrapper}> part"), []
+    is_binary_type = bool(_BINARY_TYPES.match(type_.strip()))
+    if wrapper in ("XBRL", "XML"):
+        content_start = wm.end()
+        close = content.rfind(f"</{wrapper}>")
+        content = content[content_start : close if close >= 0 else len(content)]
+        source_start += content_start
+        if is_binary_type or not looks_like_ixbrl(content):
+            return Document(**base, format="xml", source_start=source_start, skipped="XBRL/XML data"), []
+    elif is_binary_type:
+        return Document(**base, format="binary", source_start=source_start, skipped=f"{type_} part"), []
+    if len(content) > MAX_DOCUMENT_CHARS:
+        warnings.append(f"document {index + 1} ({type_}): {len(content)} characters, truncated to "
+                        f"{MAX_DOCUMENT_CHARS}")
+        content = content[:MAX_DOCUMENT_CHARS]
+    if not content.strip():
+        return Document(**base, format="empty", source_start=source_start), []
+    if looks_like_html(content):
+        fmt = "ixbrl" if looks_like_ixbrl(content) else "html"
+        ht = html_to_text(content, base=source_start)
+        return Document(**base, format=fmt, text=normalize_chars(ht.text), source_start=source_start,
+                        offsets=ht.offsets), ht.facts
+    # Plain text: blank out the SGML layout tags (<PAGE>, <TABLE>, <S>, <C>...) with spaces of the same
+    # length so every offset still points at the source one-to-one.
+    if "<" in content:
+        content = _SGML_MARKUP.sub(lambda m: " " * len(m.group(0)), content)
+    return Document(**base, format="text", text=normalize_chars(content), source_start=source_start,
+                    offsets=(0, source_start)), []

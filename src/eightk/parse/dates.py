@@ -1,0 +1,79 @@
+"""Dates as printed in filings ("March 15, 2002", "3/15/02", "15 March 2002", "2002-03-15") to ISO."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# "March 15, 2002", "MARCH 15 , 2002", "Mar. 15, 2002", "March 15th, 2002"
+DATE_MDY = re.compile(
+    rf"\b({_MONTH_RE})\.?[ \t\n]{{0,3}}(\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{0,3}},?[ \t\n]{{0,3}}((?:19|20)\d{{2}})\b",
+    re.I,
+)
+DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:day[ \t]+of[ \t]+)?({_MONTH_RE})\.?,?[ \t]+((?:19|20)\d{{2}})\b", re.I)
+DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})\b")
+DATE_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+ANY_DATE = re.compile("|".join(p.pattern for p in (DATE_MDY, DATE_DMY, DATE_NUM, DATE_ISO)), re.I)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(s: str) -> str | None:
+    """The first date found in ``s`` as ISO, or ``None``."""
+    m = find_date(s)
+    return m[0] if m else None
+
+
+def find_date(s: str, pos: int = 0, endpos: int | None = None) -> tuple[str, int, int] | None:
+    """The first date in ``s[pos:endpos]``: ``(iso, start, end)``."""
+    best: tuple[str, int, int] | None = None
+    end = len(s) if endpos is None else endpos
+    for rx, kind in ((DATE_MDY, "mdy"), (DATE_DMY, "dmy"), (DATE_NUM, "num"), (DATE_ISO, "iso")):
+        for m in rx.finditer(s, pos, end):
+            iso = _from_match(m, kind)
+            if iso:
+                if best is None or m.start() < best[1]:
+                    best = (iso, m.start(), m.end())
+                break
+    return best
+
+
+def iter_dates(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[str, int, int]]:
+    """All dates in ``s[pos:endpos]`` in order of position: ``(iso, start, end)``."""
+    end = len(s) if endpos is None else endpos
+    found: list[tuple[str, int, int]] = []
+    for rx, kind in ((DATE_MDY, "mdy"), (DATE_DMY, "dmy"), (DATE_NUM, "num"), (DATE_ISO, "iso")):
+        for m in rx.finditer(s, pos, end):
+            iso = _from_match(m, kind)
+            if iso and not any(a < m.end() and m.start() < b for _, a, b in found):
+                found.append((iso, m.start(), m.end()))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
+def _from_match(m: re.Match[str], kind: str) -> str | None:
+    if kind == "mdy":
+        return _iso(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")[:3] if m.group(1).lower()[:3] != "sep"
+                                               else "sep"], int(m.group(2)))
+    if kind == "dmy":
+        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+    if kind == "num":
+        y = int(m.group(3))
+        if y < 100:
+            y += 1900 if y >= 50 else 2000
+        return _iso(y, int(m.group(1)), int(m.group(2)))
+    return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -1,0 +1,173 @@
+"""Item headings in the body of the 8-K document, in both numberings.
+
+A heading is "Item" + a number at the start of a line (tables included: a cell starts a line or
+follows a tab). References inside sentences ("as described in Item 8.01") are not headings: that is
+why the pattern is anchored to the line start. Combined headings ("Items 1.01 and 3.02.",
+"Item 1.01(a) and 5.02(e)") yield one item per code; statements of omission ("Items 1 through 4 are
+not applicable") yield none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.model import Document, Item
+
+OLD_TO_NEW = {
+    "1": "5.01",
+    "2": "2.01",
+    "3": "1.03",
+    "4": "4.01",
+    "5": "8.01",
+    "6": "5.02",
+    "7": "9.01",
+    "8": "5.03",
+    "10": "5.05",
+    "11": "5.04",
+    "12": "2.02",
+}
+REG_FD_START = "2000-10-23"  # old Item 9 became "Regulation FD Disclosure" (Release 33-7881)
+NEW_CODES = frozenset(
+    "1.01 1.02 1.03 1.04 1.05 2.01 2.02 2.03 2.04 2.05 2.06 3.01 3.02 3.03 4.01 4.02 5.01 5.02 5.03 5.04 "
+    "5.05 5.06 5.07 5.08 6.01 6.02 6.03 6.04 6.05 6.06 6.10 7.01 8.01 9.01".split()
+)
+
+
+def to_2004(code: str, date: str | None) -> str | None:
+    """Map an item code to today's numbering (gold README rules; ``date`` is the filing date, ISO)."""
+    if "." in code:
+        return code if code in NEW_CODES else None
+    if code == "9":
+        return "7.01" if (date is None or date >= REG_FD_START) else "3.02"
+    return OLD_TO_NEW.get(code)
+
+
+# "Item 2.02", "ITEM 5.", "Item 2. 02" (Apple-style spacing), "Item 2.02(a)", "Items 1.01 and 3.02",
+# "Item No. 5", "Item 9.01." -- at the start of a line, after optional bullets, tabs or a section sign.
+_HEAD = re.compile(
+    r"(?m)^[ \t>*\-•·\u2022]*(?:\(?[a-z0-9]\)[ \t]+)?"
+    r"(ITEMS?)[ \t\n]*(?:No\.?[ \t]*)?"
+    r"(\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?)(?![\d,])"
+    r"((?:[ \t]*\([a-z0-9]{1,3}\))*)",
+    re.I,
+)
+_MORE_CODES = re.compile(
+    r"\A(?:[ \t]*(?:,|and|&|/)[ \t]*(?:(?:and|&)[ \t]*)?(?:Item[ \t]*)?(\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?)"
+    r"((?:[ \t]*\([a-z0-9]{1,3}\))*))+",
+    re.I,
+)
+_ONE_MORE = re.compile(
+    r"[ \t]*(?:,|and|&|/)[ \t]*(?:(?:and|&)[ \t]*)?(?:Item[ \t]*)?(\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?)"
+    r"((?:[ \t]*\([a-z0-9]{1,3}\))*)",
+    re.I,
+)
+_OMISSION = re.compile(r"\A[ \t]*(?:-|through|to)[ \t]*\d", re.I)
+_SIGNATURES = re.compile(r"(?m)^[ \t]*S[ \t]*I[ \t]*G[ \t]*N[ \t]*A[ \t]*T[ \t]*U[ \t]*R[ \t]*E[ \t]*S?[ \t]*\.?[ \t]*$")
+_EMPTY = re.compile(r"\A[\s.:\-]*(?:none|not applicable|n/?a|inapplicable)\.?[\s.]*\Z", re.I)
+
+
+def _norm_code(raw: str) -> str | None:
+    raw = re.sub(r"[ \t]", "", raw)
+    if "." in raw:
+        a, b = raw.split(".", 1)
+        if not a or not b:
+            return a or None
+        if len(b) == 1:
+            b = "0" + b  # "Item 2.2" -> "2.02"? only when it then is a real code
+        code = f"{int(a)}.{b}"
+        return code
+    return str(int(raw)) if raw else None
+
+
+def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[str]]:
+    """Find the item headings of the 8-K document ``doc``; ``filed_date`` picks the numbering regime."""
+    text = doc.text
+    warnings: list[str] = []
+    heads: list[tuple[str, int, int, int]] = []  # (code, start, end of heading codes, line end)
+    old_regime = filed_date is not None and filed_date < "2004-08-23"
+    for m in _HEAD.finditer(text):
+        after = text[m.end() : m.end() + 40]
+        if _OMISSION.match(after):
+            continue
+        codes = [(m.group(2), m.start(2), m.end(3) if m.group(3) else m.end(2))]
+        end = m.end()
+        plural = m.group(1).lower() == "items"
+        while True:
+            mm = _ONE_MORE.match(text, end)
+            if not mm:
+                break
+            # A heading continues with more codes only for "Items" or an explicit "and Item"/"and".
+            codes.append((mm.group(1), mm.start(1), mm.end()))
+            end = mm.end()
+        if not plural and len(codes) > 1 and not re.search(r"\band\b|&|,", text[m.end() : end], re.I):
+            codes = codes[:1]
+            end = m.end()
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[end:line_end]
+        # "Item 5 of Form 8-K", "Item 2.02 of this report": a reference, not a heading.
+        if re.match(r"[ \t]*(?:of|in|to|under|above|below|hereof|herein)\b", rest, re.I):
+            continue
+        for raw, _s, _e in codes:
+            code = _norm_code(raw)
+            if code is None:
+                continue
+            if "." in code and code not in NEW_CODES:
+                # "Item 2.2" style typos: accept only when the padded form is a real code.
+                continue
+            if "." not in code and not (1 <= int(code) <= 12):
+                continue
+            heads.append((code, m.start(), end, line_end))
+    if not heads:
+        return [], warnings
+    sig = _SIGNATURES.search(text, heads[-1][2])
+    doc_end = sig.start() if sig else len(text)
+    items: list[Item] = []
+    seen: set[str] = set()
+    # Group heads sharing a heading line (combined headings) so they share the body.
+    starts = sorted({h[1] for h in heads})
+    for code, hstart, hend, line_end in heads:
+        if code in seen:
+            continue
+        seen.add(code)
+        nxt = next((s for s in starts if s > hstart), None)
+        body_start = min(line_end + 1, len(text))
+        body_end = min(nxt if nxt is not None else doc_end, doc_end) if hstart < doc_end else len(text)
+        if body_end < body_start:
+            body_end = body_start
+        title = _title(text[hend:line_end])
+        body = text[body_start:body_end]
+        empty = bool(_EMPTY.match(body)) or (not body.strip() and bool(title) and bool(_EMPTY.match(title)))
+        if title and _EMPTY.match(title):
+            title = None
+            empty = True
+        if old_regime or "." not in code:
+            pass
+        items.append(
+            Item(
+                code=code,
+                code_2004=to_2004(code, filed_date),
+                title=title,
+                document=doc.index,
+                start=hstart + (len(text[hstart:hend]) - len(text[hstart:hend].lstrip(" \t>*-•·"))),
+                end=hend,
+                body_start=body_start,
+                body_end=body_end,
+                empty=empty,
+            )
+        )
+    mixed = {("." in i.code) for i in items}
+    if len(mixed) > 1:
+        warnings.append("item headings mix the old (1-12) and the 2004 (1.01-9.01) numbering")
+    if filed_date and items:
+        if filed_date >= "2004-08-23" and all("." not in i.code for i in items) and filed_date >= "2005-03-01":
+            warnings.append("old-style item numbers in a filing made after the 2004 reform")
+    return items, warnings
+
+
+def _title(s: str) -> str | None:
+    s = s.strip(" \t.:-–—")
+    s = re.sub(r"\s+", " ", s).strip()
+    if not s or len(s) > 200:
+        return s[:200] if s else None
+    return s
