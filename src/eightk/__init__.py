@@ -11,8 +11,8 @@ import logging
 
 __version__ = "0.1.0"
 
-from eightk.errors import EightkError, FetchError, NotAFilingError, StoreError, UserAgentRequired  # noqa: E402
-from eightk.model import (  # noqa: E402
+from eightk.errors import EightkError, FetchError, NotAFilingError, StoreError, UserAgentRequired
+from eightk.model import (
     Cover,
     Document,
     Events,
@@ -24,7 +24,7 @@ from eightk.model import (  # noqa: E402
     Offering,
     Signature,
 )
-from eightk.pipeline import parse, parse_documents  # noqa: E402
+from eightk.pipeline import parse, parse_documents
 
 
 def parse_path(path: str) -> Filing:

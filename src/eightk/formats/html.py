@@ -28,9 +28,7 @@ _TOKEN = re.compile(
 )
 
 _BLOCK = frozenset(
-    "address article aside blockquote body center dd dir div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre section table tbody tfoot thead ul "
-    "caption title page".split()
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "ul", "caption", "title", "page"]
 )
 _CELL = frozenset(("td", "th"))
 _ROW = frozenset(("tr",))
