@@ -1,8 +1,8 @@
 """eightk: SEC Form 8-K current reports of every era as clean, queryable data, with evidence.
 
-    >>> import eightk
-    >>> filing = eightk.parse(open("0000950150-02-000239.txt", "rb").read())
-    >>> filing.cover.report_date, [i.code_2004 for i in filing.items]
+>>> import eightk
+>>> filing = eightk.parse(open("0000950150-02-000239.txt", "rb").read())
+>>> filing.cover.report_date, [i.code_2004 for i in filing.items]
 """
 
 from __future__ import annotations

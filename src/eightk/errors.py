@@ -1,10 +1,10 @@
 """eightk's exceptions.
 
-    EightkError
-     +-- NotAFilingError      the input holds no 8-K (empty, binary junk, a 10-K...)
-     +-- FetchError           EDGAR could not be reached or refused (sources/)
-     |    +-- UserAgentRequired  no declared User-Agent with a contact e-mail
-     +-- StoreError           the database could not be opened or written (store/)
+EightkError
+ +-- NotAFilingError      the input holds no 8-K (empty, binary junk, a 10-K...)
+ +-- FetchError           EDGAR could not be reached or refused (sources/)
+ |    +-- UserAgentRequired  no declared User-Agent with a contact e-mail
+ +-- StoreError           the database could not be opened or written (store/)
 """
 
 from __future__ import annotations

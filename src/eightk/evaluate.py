@@ -23,31 +23,100 @@ from pathlib import Path
 from typing import Any
 
 US_STATES = {
-    "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california", "CO": "colorado",
-    "CT": "connecticut", "DE": "delaware", "FL": "florida", "GA": "georgia", "HI": "hawaii", "ID": "idaho",
-    "IL": "illinois", "IN": "indiana", "IA": "iowa", "KS": "kansas", "KY": "kentucky", "LA": "louisiana",
-    "ME": "maine", "MD": "maryland", "MA": "massachusetts", "MI": "michigan", "MN": "minnesota",
-    "MS": "mississippi", "MO": "missouri", "MT": "montana", "NE": "nebraska", "NV": "nevada",
-    "NH": "new hampshire", "NJ": "new jersey", "NM": "new mexico", "NY": "new york", "NC": "north carolina",
-    "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon", "PA": "pennsylvania",
-    "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee", "TX": "texas",
-    "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington", "WV": "west virginia",
-    "WI": "wisconsin", "WY": "wyoming", "DC": "district of columbia", "PR": "puerto rico",
+    "AL": "alabama",
+    "AK": "alaska",
+    "AZ": "arizona",
+    "AR": "arkansas",
+    "CA": "california",
+    "CO": "colorado",
+    "CT": "connecticut",
+    "DE": "delaware",
+    "FL": "florida",
+    "GA": "georgia",
+    "HI": "hawaii",
+    "ID": "idaho",
+    "IL": "illinois",
+    "IN": "indiana",
+    "IA": "iowa",
+    "KS": "kansas",
+    "KY": "kentucky",
+    "LA": "louisiana",
+    "ME": "maine",
+    "MD": "maryland",
+    "MA": "massachusetts",
+    "MI": "michigan",
+    "MN": "minnesota",
+    "MS": "mississippi",
+    "MO": "missouri",
+    "MT": "montana",
+    "NE": "nebraska",
+    "NV": "nevada",
+    "NH": "new hampshire",
+    "NJ": "new jersey",
+    "NM": "new mexico",
+    "NY": "new york",
+    "NC": "north carolina",
+    "ND": "north dakota",
+    "OH": "ohio",
+    "OK": "oklahoma",
+    "OR": "oregon",
+    "PA": "pennsylvania",
+    "RI": "rhode island",
+    "SC": "south carolina",
+    "SD": "south dakota",
+    "TN": "tennessee",
+    "TX": "texas",
+    "UT": "utah",
+    "VT": "vermont",
+    "VA": "virginia",
+    "WA": "washington",
+    "WV": "west virginia",
+    "WI": "wisconsin",
+    "WY": "wyoming",
+    "DC": "district of columbia",
+    "PR": "puerto rico",
 }
 _STATE_BY_NAME = {v: k.lower() for k, v in US_STATES.items()}
 
 COVER_FIELDS = (
-    "registrant_name", "incorporation_state", "commission_file_number", "irs_employer_id", "address_street",
-    "address_city", "address_state", "address_zip", "phone", "report_date", "former_name",
+    "registrant_name",
+    "incorporation_state",
+    "commission_file_number",
+    "irs_employer_id",
+    "address_street",
+    "address_city",
+    "address_state",
+    "address_zip",
+    "phone",
+    "report_date",
+    "former_name",
 )
 OFFERING_FIELDS = (
-    "security", "shares", "price_per_share", "warrant_shares", "warrant_exercise_price", "principal_amount",
-    "interest_rate", "conversion_price", "gross_proceeds", "fees", "date", "registered", "registration_form",
+    "security",
+    "shares",
+    "price_per_share",
+    "warrant_shares",
+    "warrant_exercise_price",
+    "principal_amount",
+    "interest_rate",
+    "conversion_price",
+    "gross_proceeds",
+    "fees",
+    "date",
+    "registered",
+    "registration_form",
     "currency",
 )
 NUMERIC_OFFERING_FIELDS = (
-    "shares", "price_per_share", "warrant_shares", "warrant_exercise_price", "principal_amount",
-    "interest_rate", "conversion_price", "gross_proceeds", "fees",
+    "shares",
+    "price_per_share",
+    "warrant_shares",
+    "warrant_exercise_price",
+    "principal_amount",
+    "interest_rate",
+    "conversion_price",
+    "gross_proceeds",
+    "fees",
 )
 
 
@@ -167,14 +236,38 @@ def score_multiset(gold: Iterable[str], pred: Iterable[str], norm: Callable[[str
 def _name_key(name: str) -> tuple[str, str]:
     """First and last name, folded, without honorifics and suffixes (middle initials do not matter)."""
     f = fold(name)
-    toks = [t for t in f.split() if t not in {"mr", "mrs", "ms", "dr", "sir", "jr", "sr", "ii", "iii", "iv",
-                                              "general", "ret", "phd", "md", "esq", "cpa", "prof"}]
+    toks = [
+        t
+        for t in f.split()
+        if t
+        not in {
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sir",
+            "jr",
+            "sr",
+            "ii",
+            "iii",
+            "iv",
+            "general",
+            "ret",
+            "phd",
+            "md",
+            "esq",
+            "cpa",
+            "prof",
+        }
+    ]
     if not toks:
         return ("", "")
     return (toks[0], toks[-1])
 
 
-def _matched_pairs(gold: list[dict], pred: list[dict], agreement: Callable[[dict, dict], float]) -> list[tuple[int, int]]:
+def _matched_pairs(
+    gold: list[dict], pred: list[dict], agreement: Callable[[dict, dict], float]
+) -> list[tuple[int, int]]:
     scored = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
@@ -218,8 +311,13 @@ def score_filing(gold: dict, pred: dict, report: Report) -> None:
             report.mistakes.append((fid, f"{group}.{fname}", gv, pv))
 
     if "form_type" in gold:
-        note("form", "form_type", score_scalar(gold["form_type"], pred.get("form_type")), gold["form_type"],
-             pred.get("form_type"))
+        note(
+            "form",
+            "form_type",
+            score_scalar(gold["form_type"], pred.get("form_type")),
+            gold["form_type"],
+            pred.get("form_type"),
+        )
     if "header" in gold and isinstance(gold["header"], dict):
         ph = pred.get("header") or {}
         for k, gv in gold["header"].items():
@@ -241,7 +339,9 @@ def score_filing(gold: dict, pred: dict, report: Report) -> None:
         note("items_2004", "items_2004", score_multiset(gold["items_2004"], pv), gold["items_2004"], pv)
     if "exhibits" in gold:
         pv = [e["number"] if isinstance(e, dict) else e for e in pred.get("exhibits") or []]
-        note("exhibits", "exhibits", score_multiset(gold["exhibits"], pv, _norm_exhibit), gold["exhibits"], pv)
+        note(
+            "exhibits", "exhibits", score_multiset(gold["exhibits"], pv, _norm_exhibit), gold["exhibits"], pv
+        )
     if "signatures" in gold:
         _score_signatures(gold["signatures"] or [], pred.get("signatures") or [], note)
     if "offerings" in gold:
@@ -255,7 +355,9 @@ def _norm_exhibit(x: str) -> str:
 
 
 def _score_signatures(gold: list[dict], pred: list[dict], note: Callable[..., None]) -> None:
-    pairs = _matched_pairs(gold, pred, lambda g, p: 1.0 if _name_key(g.get("name", "")) == _name_key(p.get("name", "")) else 0.0)
+    pairs = _matched_pairs(
+        gold, pred, lambda g, p: 1.0 if _name_key(g.get("name", "")) == _name_key(p.get("name", "")) else 0.0
+    )
     matched_g = {i for i, _ in pairs}
     matched_p = {j for _, j in pairs}
     for i, g in enumerate(gold):
@@ -273,8 +375,9 @@ def _score_signatures(gold: list[dict], pred: list[dict], note: Callable[..., No
 
 
 def _score_offerings(gold: list[dict], pred: list[dict], note: Callable[..., None]) -> None:
-    detected = Counts(tp=int(bool(gold) and bool(pred)), fp=int(bool(pred) and not gold),
-                      fn=int(bool(gold) and not pred))
+    detected = Counts(
+        tp=int(bool(gold) and bool(pred)), fp=int(bool(pred) and not gold), fn=int(bool(gold) and not pred)
+    )
     note("offerings", "detected", detected, bool(gold), bool(pred))
     pairs = _matched_pairs(gold, pred, _offering_agreement)
     # Objects that agree on nothing still pair up by order when the counts allow (security may differ).
@@ -346,8 +449,18 @@ def _score_events(gold: dict, pred: dict, note: Callable[..., None]) -> None:
 
 
 GROUP_ORDER = (
-    "form", "header", "cover", "items", "items_2004", "exhibits", "signatures", "offerings",
-    "officers", "auditor", "results", "vote",
+    "form",
+    "header",
+    "cover",
+    "items",
+    "items_2004",
+    "exhibits",
+    "signatures",
+    "offerings",
+    "officers",
+    "auditor",
+    "results",
+    "vote",
 )
 
 
@@ -375,7 +488,9 @@ def format_report(report: Report, per_field: bool = True) -> str:
         lines.append(f"{'field':40} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name in sorted(report.fields, key=lambda n: (_gidx(n.split(".")[0]), n)):
             c = report.fields[name]
-            lines.append(f"{name:40} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5} {c.fp:5} {c.fn:5}")
+            lines.append(
+                f"{name:40} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5} {c.fp:5} {c.fn:5}"
+            )
         lines.append("")
     lines.append(f"{'group':40} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for g in sorted(report.groups, key=_gidx):

@@ -282,9 +282,7 @@ class Events(msgspec.Struct, frozen=True, kw_only=True):
     shareholder_vote: ShareholderVote | None = None
 
 
-FormType = Literal[
-    "8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A"
-]
+FormType = Literal["8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A"]
 
 
 class Filing(msgspec.Struct, frozen=True, kw_only=True):

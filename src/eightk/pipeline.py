@@ -80,7 +80,9 @@ def parse_container(container: Container, name: str) -> Filing:
                 "header declares items not found in the body: " + ", ".join(sorted(declared - body))
             )
         if body - declared and filed and filed >= "2004-08-23":
-            warnings.append("body has items the header does not declare: " + ", ".join(sorted(body - declared)))
+            warnings.append(
+                "body has items the header does not declare: " + ", ".join(sorted(body - declared))
+            )
     if not items:
         warnings.append("no item headings found in the 8-K document")
     exhibits, w = find_exhibits(pdoc, items, docs)
@@ -149,7 +151,9 @@ def _form_type(header: Header | None, pdoc: Document, docs: list[Document]) -> s
         if m.group(1) or re.search(r"\bAmendment\s+No\.?\s*\d", head[:3000], re.I):
             return "8-K/A"
         return "8-K"
-    if re.search(r"\bCURRENT\s+REPORT\b", head, re.I) and re.search(r"Date\s+of\s+(?:Report|earliest)", head, re.I):
+    if re.search(r"\bCURRENT\s+REPORT\b", head, re.I) and re.search(
+        r"Date\s+of\s+(?:Report|earliest)", head, re.I
+    ):
         return "8-K"
     return None
 

@@ -15,18 +15,41 @@ from eightk.jobs.local import default_jobs, map_ordered
 
 
 @click.command("eval")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder of gold label files (<id>.json).")
-@click.option("--corpus", "corpus_dir", required=True, type=click.Path(exists=True, file_okay=False),
-              help="Folder holding the labeled filings (each label's 'file').")
-@click.option("--floors", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="JSON {group: minimum F1}; exit 1 when a group falls below its floor.")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of gold label files (<id>.json).",
+)
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding the labeled filings (each label's 'file').",
+)
+@click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="JSON {group: minimum F1}; exit 1 when a group falls below its floor.",
+)
 @click.option("--mistakes", is_flag=True, help="Also list every disagreement (id, field, gold, predicted).")
 @click.option("--group", "only_group", default=None, help="With --mistakes: only this group (e.g. cover).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print groups and the headline only, not each field.")
-def eval_cmd(gold_dir: str, corpus_dir: str, floors: str | None, mistakes: bool, only_group: str | None,
-             jobs: int | None, quiet: bool) -> None:
+def eval_cmd(
+    gold_dir: str,
+    corpus_dir: str,
+    floors: str | None,
+    mistakes: bool,
+    only_group: str | None,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
     """Score eightk's output on labeled filings: precision, recall and F1 per field and per group.
 
     Rules (shared/gold/README.md): absent labels are unscored, null means 'must be empty', numbers

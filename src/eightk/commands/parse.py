@@ -42,16 +42,24 @@ def parse_one(path: Path) -> bytes:
     except (EightkError, OSError) as e:
         return to_json({"id": input_id(path), "error": str(e)})
     except Exception as e:  # a parser bug must not stop a bulk run; it is reported like any bad input
-        return to_json({"id": input_id(path), "error": f"internal error ({type(e).__name__}: {e}); please report it"})
+        return to_json(
+            {"id": input_id(path), "error": f"internal error ({type(e).__name__}: {e}); please report it"}
+        )
 
 
 @click.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
-              help="json: pretty (an array for several inputs); jsonl: one line per input. "
-              "Default: json for one input, jsonl for several.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes to use (default: all cores).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl"]),
+    default=None,
+    help="json: pretty (an array for several inputs); jsonl: one line per input. "
+    "Default: json for one input, jsonl for several.",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores)."
+)
 def parse_cmd(paths: tuple[str, ...], fmt: str | None, jobs: int | None) -> None:
     """Parse 8-K filings into JSON: header, cover, items, exhibits, signatures, offerings, events.
 
@@ -82,7 +90,7 @@ def parse_cmd(paths: tuple[str, ...], fmt: str | None, jobs: int | None) -> None
         out.write(json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
     out.flush()
     if failed:
-        click.echo(f"{failed} of {len(inputs)} inputs could not be parsed (see their \"error\")", err=True)
+        click.echo(f'{failed} of {len(inputs)} inputs could not be parsed (see their "error")', err=True)
         sys.exit(1)
 
 
@@ -95,8 +103,14 @@ def _is_error(line: bytes) -> bool:
 
 @click.command("text")
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--document", "-d", "document", type=int, default=None,
-              help="Index of the document to print (default: the 8-K document). See 'documents' in parse output.")
+@click.option(
+    "--document",
+    "-d",
+    "document",
+    type=int,
+    default=None,
+    help="Index of the document to print (default: the 8-K document). See 'documents' in parse output.",
+)
 @click.option("--all", "all_docs", is_flag=True, help="Print every document's text, each under a banner.")
 def text_cmd(path: str, document: int | None, all_docs: bool) -> None:
     """Print the normalized text that evidence spans point into.

@@ -145,14 +145,20 @@ def _make_document(
     source_start: int,
     warnings: list[str],
 ) -> tuple[Document, list[XbrlFact]]:
-    base = dict(index=index, type=type_.upper(), sequence=sequence, filename=filename, description=description)
+    base = dict(
+        index=index, type=type_.upper(), sequence=sequence, filename=filename, description=description
+    )
     if _UUENCODE.match(content[:200]):
         return Document(**base, format="binary", source_start=source_start, skipped="uuencoded"), []
     wm = _WRAPPER_OPEN.match(content[:200])
     wrapper = wm.group(1).upper() if wm else None
     if wrapper in ("PDF", "ZIP", "JSON"):
-        return Document(**base, format="pdf" if wrapper == "PDF" else "binary", source_start=source_start,
-                        skipped=f"<{wrapper}> part"), []
+        return Document(
+            **base,
+            format="pdf" if wrapper == "PDF" else "binary",
+            source_start=source_start,
+            skipped=f"<{wrapper}> part",
+        ), []
     is_binary_type = bool(_BINARY_TYPES.match(type_.strip()))
     if wrapper in ("XBRL", "XML"):
         content_start = wm.end()
@@ -164,19 +170,26 @@ def _make_document(
     elif is_binary_type:
         return Document(**base, format="binary", source_start=source_start, skipped=f"{type_} part"), []
     if len(content) > MAX_DOCUMENT_CHARS:
-        warnings.append(f"document {index + 1} ({type_}): {len(content)} characters, truncated to "
-                        f"{MAX_DOCUMENT_CHARS}")
+        warnings.append(
+            f"document {index + 1} ({type_}): {len(content)} characters, truncated to {MAX_DOCUMENT_CHARS}"
+        )
         content = content[:MAX_DOCUMENT_CHARS]
     if not content.strip():
         return Document(**base, format="empty", source_start=source_start), []
     if looks_like_html(content):
         fmt = "ixbrl" if looks_like_ixbrl(content) else "html"
         ht = html_to_text(content, base=source_start)
-        return Document(**base, format=fmt, text=normalize_chars(ht.text), source_start=source_start,
-                        offsets=ht.offsets), ht.facts
+        return Document(
+            **base, format=fmt, text=normalize_chars(ht.text), source_start=source_start, offsets=ht.offsets
+        ), ht.facts
     # Plain text: blank out the SGML layout tags (<PAGE>, <TABLE>, <S>, <C>...) with spaces of the same
     # length so every offset still points at the source one-to-one.
     if "<" in content:
         content = _SGML_MARKUP.sub(lambda m: " " * len(m.group(0)), content)
-    return Document(**base, format="text", text=normalize_chars(content), source_start=source_start,
-                    offsets=(0, source_start)), []
+    return Document(
+        **base,
+        format="text",
+        text=normalize_chars(content),
+        source_start=source_start,
+        offsets=(0, source_start),
+    ), []

@@ -184,8 +184,18 @@ def _parse_text(text: str) -> Header:
             cur = {} if label in ("FILER", "SUBJECT COMPANY") else None
             section = label
             continue
-        if cur is not None and depth >= 1 and not value and label in (
-            "COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY",
+        if (
+            cur is not None
+            and depth >= 1
+            and not value
+            and label
+            in (
+                "COMPANY DATA",
+                "FILING VALUES",
+                "BUSINESS ADDRESS",
+                "MAIL ADDRESS",
+                "FORMER COMPANY",
+            )
         ):
             if former_cur:
                 formers.append(_former(former_cur))
@@ -250,7 +260,9 @@ def _accession(v: str | None) -> str | None:
 
 
 def _former(d: dict[str, str]) -> FormerName:
-    return FormerName(name=d.get("FORMER CONFORMED NAME", ""), date_changed=_iso(d.get("DATE OF NAME CHANGE")))
+    return FormerName(
+        name=d.get("FORMER CONFORMED NAME", ""), date_changed=_iso(d.get("DATE OF NAME CHANGE"))
+    )
 
 
 def _sic(v: str | None) -> tuple[str | None, str | None]:
@@ -313,9 +325,20 @@ def _parse_tagged(text: str) -> Header:
     formers: list[FormerName] = []
     former_cur: dict[str, str] | None = None
     containers = {
-        "FILER", "SUBJECT-COMPANY", "FILED-BY", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS",
-        "MAIL-ADDRESS", "FORMER-COMPANY", "SUBMISSION", "SEC-HEADER", "REPORTING-OWNER", "ISSUER",
-        "OWNER-DATA", "SERIES-AND-CLASSES-CONTRACTS-DATA",
+        "FILER",
+        "SUBJECT-COMPANY",
+        "FILED-BY",
+        "COMPANY-DATA",
+        "FILING-VALUES",
+        "BUSINESS-ADDRESS",
+        "MAIL-ADDRESS",
+        "FORMER-COMPANY",
+        "SUBMISSION",
+        "SEC-HEADER",
+        "REPORTING-OWNER",
+        "ISSUER",
+        "OWNER-DATA",
+        "SERIES-AND-CLASSES-CONTRACTS-DATA",
     }
     for m in _TAG.finditer(text):
         closing, tag, value = m.group(1), m.group(2).upper(), m.group(3).strip()
@@ -347,8 +370,11 @@ def _parse_tagged(text: str) -> Header:
             key = {"STREET1": "STREET 1", "STREET2": "STREET 2"}.get(tag, tag)
             sub.setdefault(section.replace("-", " "), {})[key] = value
         elif former_cur is not None and section == "FORMER-COMPANY":
-            former_cur[{"FORMER-CONFORMED-NAME": "FORMER CONFORMED NAME", "DATE-CHANGED": "DATE OF NAME CHANGE"}.get(
-                tag, tag)] = value
+            former_cur[
+                {"FORMER-CONFORMED-NAME": "FORMER CONFORMED NAME", "DATE-CHANGED": "DATE OF NAME CHANGE"}.get(
+                    tag, tag
+                )
+            ] = value
         elif cur is not None:
             cur[tag] = value
         elif tag not in top:

@@ -28,7 +28,49 @@ _TOKEN = re.compile(
 )
 
 _BLOCK = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "center", "dd", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "ul", "caption", "title", "page"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "ul",
+        "caption",
+        "title",
+        "page",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _ROW = frozenset(("tr",))
@@ -274,9 +316,7 @@ def _close_fact(fact_stack: list[tuple[XbrlFact, int, list[str]]], out: _Out) ->
     fact.start, fact.end = start, out.length
 
 
-_HTML_SNIFF = re.compile(
-    r"<(?:html|body|div|p|table|font|br|span|center|b|i|a\s|h[1-6]|tr|td)\b[^>]*>", re.I
-)
+_HTML_SNIFF = re.compile(r"<(?:html|body|div|p|table|font|br|span|center|b|i|a\s|h[1-6]|tr|td)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:

@@ -18,7 +18,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def map_ordered(fn: Callable[[T], R], inputs: Iterable[T], jobs: int | None = None, chunksize: int = 4) -> Iterator[R]:
+def map_ordered(
+    fn: Callable[[T], R], inputs: Iterable[T], jobs: int | None = None, chunksize: int = 4
+) -> Iterator[R]:
     """``map(fn, inputs)`` over ``jobs`` processes (in-process when 1), yielding in input order."""
     items = list(inputs)
     n = jobs or default_jobs()

@@ -6,9 +6,30 @@ import re
 from datetime import date
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -19,7 +40,10 @@ DATE_MDY = re.compile(
     rf"\b({_MONTH_RE})\.?[ \t\n]{{0,3}}(\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{0,3}},?[ \t\n]{{0,3}}((?:19|20)\d{{2}})\b",
     re.I,
 )
-DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:day[ \t]+of[ \t]+)?({_MONTH_RE})\.?,?[ \t]+((?:19|20)\d{{2}})\b", re.I)
+DATE_DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:day[ \t]+of[ \t]+)?({_MONTH_RE})\.?,?[ \t]+((?:19|20)\d{{2}})\b",
+    re.I,
+)
 DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})\b")
 DATE_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 ANY_DATE = re.compile("|".join(p.pattern for p in (DATE_MDY, DATE_DMY, DATE_NUM, DATE_ISO)), re.I)
@@ -67,8 +91,11 @@ def iter_dates(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[st
 
 def _from_match(m: re.Match[str], kind: str) -> str | None:
     if kind == "mdy":
-        return _iso(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")[:3] if m.group(1).lower()[:3] != "sep"
-                                               else "sep"], int(m.group(2)))
+        return _iso(
+            int(m.group(3)),
+            MONTHS[m.group(1).lower().rstrip(".")[:3] if m.group(1).lower()[:3] != "sep" else "sep"],
+            int(m.group(2)),
+        )
     if kind == "dmy":
         return _iso(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
     if kind == "num":

@@ -28,7 +28,42 @@ OLD_TO_NEW = {
 }
 REG_FD_START = "2000-10-23"  # old Item 9 became "Regulation FD Disclosure" (Release 33-7881)
 NEW_CODES = frozenset(
-    ["1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03", "2.04", "2.05", "2.06", "3.01", "3.02", "3.03", "4.01", "4.02", "5.01", "5.02", "5.03", "5.04", "5.05", "5.06", "5.07", "5.08", "6.01", "6.02", "6.03", "6.04", "6.05", "6.06", "6.10", "7.01", "8.01", "9.01"]
+    [
+        "1.01",
+        "1.02",
+        "1.03",
+        "1.04",
+        "1.05",
+        "2.01",
+        "2.02",
+        "2.03",
+        "2.04",
+        "2.05",
+        "2.06",
+        "3.01",
+        "3.02",
+        "3.03",
+        "4.01",
+        "4.02",
+        "5.01",
+        "5.02",
+        "5.03",
+        "5.04",
+        "5.05",
+        "5.06",
+        "5.07",
+        "5.08",
+        "6.01",
+        "6.02",
+        "6.03",
+        "6.04",
+        "6.05",
+        "6.06",
+        "6.10",
+        "7.01",
+        "8.01",
+        "9.01",
+    ]
 )
 
 
@@ -61,7 +96,9 @@ _ONE_MORE = re.compile(
     re.I,
 )
 _OMISSION = re.compile(r"\A[ \t]*(?:-|through|to)[ \t]*\d", re.I)
-_SIGNATURES = re.compile(r"(?m)^[ \t]*S[ \t]*I[ \t]*G[ \t]*N[ \t]*A[ \t]*T[ \t]*U[ \t]*R[ \t]*E[ \t]*S?[ \t]*\.?[ \t]*$")
+_SIGNATURES = re.compile(
+    r"(?m)^[ \t]*S[ \t]*I[ \t]*G[ \t]*N[ \t]*A[ \t]*T[ \t]*U[ \t]*R[ \t]*E[ \t]*S?[ \t]*\.?[ \t]*$"
+)
 _EMPTY = re.compile(r"\A[\s.:\-]*(?:none|not applicable|n/?a|inapplicable)\.?[\s.]*\Z", re.I)
 
 
@@ -158,9 +195,12 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
     mixed = {("." in i.code) for i in items}
     if len(mixed) > 1:
         warnings.append("item headings mix the old (1-12) and the 2004 (1.01-9.01) numbering")
-    if filed_date and items:
-        if filed_date >= "2004-08-23" and all("." not in i.code for i in items) and filed_date >= "2005-03-01":
-            warnings.append("old-style item numbers in a filing made after the 2004 reform")
+    if filed_date and items and (
+        filed_date >= "2004-08-23"
+        and all("." not in i.code for i in items)
+        and filed_date >= "2005-03-01"
+    ):
+        warnings.append("old-style item numbers in a filing made after the 2004 reform")
     return items, warnings
 
 

@@ -30,7 +30,9 @@ def read_parts(path: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
 def _read(p: Path) -> bytes:
     size = p.stat().st_size
     if size > MAX_INPUT_BYTES:
-        raise NotAFilingError(f"{p.name}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes eightk reads")
+        raise NotAFilingError(
+            f"{p.name}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes eightk reads"
+        )
     return p.read_bytes()
 
 
