@@ -35,6 +35,10 @@ def parse(data: bytes, name: str = "") -> Filing:
     """
     if not data or not data.strip():
         raise NotAFilingError("empty input: nothing to parse")
+    if _binary_bytes(data):
+        raise NotAFilingError(
+            "the input is binary data, not text: expected an 8-K submission (.txt/.nc) or its HTML/text document"
+        )
     container = load(data, name)
     return parse_container(container, name)
 
@@ -169,3 +173,18 @@ def _looks_binary(text: str) -> bool:
         return True
     printable = sum(1 for c in sample if c.isprintable() or c in "\n\t")
     return printable / len(sample) < 0.85
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _binary_bytes(data: bytes) -> bool:
+    """More than 5 % control bytes in the first 64 KiB: an image, archive or random bytes, not a filing.
+
+    Stray NULs in real filings are far rarer than that; UTF-16 text (half NULs) carries a BOM and is decoded.
+    """
+    sample = data[:65536]
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
+    return ctrl > 0.05 * len(sample)

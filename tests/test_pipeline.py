@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+import eightk
+from eightk.errors import NotAFilingError
+from tests.conftest import filing_bytes, filing_path
+
+
+def test_seed_plain_text_parses_items_in_both_numberings(seed_bytes: bytes) -> None:
+    f = eightk.parse(seed_bytes, "neotherapeutics-2002-03-15")
+    assert f.id == "neotherapeutics-2002-03-15"
+    assert f.source_format == "text"
+    assert f.form_type == "8-K"
+    assert [(i.code, i.code_2004) for i in f.items] == [("5", "8.01"), ("7", "9.01")]
+    body = f.documents[f.primary].text[f.items[0].body_start : f.items[0].body_end]
+    assert "2,575,000 shares" in body
+
+
+def test_ims_1994_submission_reads_header_and_items() -> None:
+    f = eightk.parse(filing_bytes("0000109446-94-000005"))
+    assert f.source_format == "ims"
+    assert f.header is not None
+    assert f.header.accession_number == "0000109446-94-000005"
+    assert f.header.cik == "0000109446"
+    assert f.header.filed_date == "1994-03-22"
+    assert f.id == "0000109446-94-000005"
+    assert [i.code for i in f.items] == ["5"]
+
+
+def test_modern_submission_skips_binary_parts_and_keeps_exhibits() -> None:
+    f = eightk.parse(filing_bytes("0001193125-25-036821"))
+    assert f.source_format == "sgml"
+    assert f.header is not None and f.header.filers[0].name == "CHEVRON CORP"
+    assert f.header.items == ("8.01", "9.01")
+    types = [d.type for d in f.documents]
+    assert types[0] == "8-K" and "EX-5.1" in types
+    graphic = next(d for d in f.documents if d.type == "GRAPHIC")
+    assert graphic.skipped == "uuencoded" and graphic.text == ""
+    assert f.documents[f.primary].format == "ixbrl"
+
+
+def test_html_document_block() -> None:
+    f = eightk.parse_path(str(filing_path("0000320193-18-000142")))
+    assert [i.code for i in f.items] == ["2.02", "9.01"]
+    assert "Results of Operations" in (f.items[0].title or "")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n", b"\x00\x01\x02\xff" * 100, bytes(range(256)) * 50],
+)
+def test_bad_input_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(NotAFilingError):
+        eightk.parse(data)
+
+
+def test_a_10k_is_refused_with_its_name() -> None:
+    data = b"<SEC-DOCUMENT>x\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\nANNUAL REPORT\n</TEXT>\n</DOCUMENT>\n"
+    with pytest.raises(NotAFilingError, match="10-K"):
+        eightk.parse(data)
+
+
+def test_truncated_submission_gives_partial_result_with_warning(seed_bytes: bytes) -> None:
+    data = filing_bytes("0001193125-25-036821")
+    cut = data[: len(data) // 50]
+    f = eightk.parse(cut)
+    assert f.header is not None and f.header.accession_number == "0001193125-25-036821"
+    assert any("truncated" in w or "</TEXT>" in w for w in f.warnings)
