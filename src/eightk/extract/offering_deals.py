@@ -1,0 +1,364 @@
+"""Equity and small-company financings: shares, units, warrants, convertible notes and debentures.
+
+The text of a deal is read as a stream of mentions in reading order ("2,575,000 shares of its common
+stock", "warrants to purchase up to 643,750 shares", "$2.75 per share", "gross proceeds of $5,150,000").
+A price is attributed by its own label ("exercise price", "conversion price") or, unlabeled, to the
+instrument named last before it: in "warrants to purchase up to 643,750 shares ... at a purchase price per
+share of $2.75" the price is the warrants'. A tranche is a new record when the text sells *additional*
+shares after a first sale; "on the same terms" copies the earlier tranche's prices (they are stated by
+reference, so they count as stated).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.extract.numbers import iter_counts, iter_percents, parse_count, parse_money
+from eightk.extract.offering_text import Sentence
+from eightk.model import Evidence
+
+_NUMW = r"(?:(?:[a-z]+(?:[\s-]+[a-z]+){0,6}\s*\(\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?(?:\s(?:million|billion)\b)?)"
+_COUNT = rf"(?P<n>{_NUMW})"
+_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:\s?(?:thousand|million|billion)\b)?)"
+
+_WARRANT_SHARES = re.compile(
+    rf"\bwarrants?\b[^.;$]{{0,90}}?\b(?:to\s+(?:purchase|acquire)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?"
+    rf"(?:an\s+aggregate\s+(?:of\s+)?|a\s+total\s+of\s+|approximately\s+)?{_COUNT}\s+(?:additional\s+)?shares",
+    re.I,
+)
+_WARRANT_TOTAL = re.compile(
+    rf"\btotal\s+(?:number\s+of\s+)?warrants\s+issued\b[^.;]{{0,40}}?\s(?:were|was|is|of)\s+{_COUNT}", re.I
+)
+_SHARES = re.compile(
+    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new)\s+)?"
+    rf"(?P<unit>shares|units)\b(?P<cls>\s+of\s+(?:its|our|the\s+\w+(?:'s)?|\w+'s)?\s*(?:[A-Z][\w.]*\s+){{0,3}}?"
+    rf"(?:(?:Class|Series)\s+[A-Z0-9-]+\s+)?(?:(?:Redeemable\s+)?(?:Convertible\s+)?(?:Common|Preferred|Capital)\s+Stock|"
+    rf"(?:common|preferred)\s+shares|stock))?",
+    re.I,
+)
+_PRICE_TAIL = re.compile(r"^\s*(?:per|a|for\s+each|for\s+every)\s+(?P<per>share|unit)\b", re.I)
+_PRICE_HEAD = re.compile(
+    r"(?:price(?:\s+per\s+(?:share|unit))?|rate|at)\s+(?:of\s+|equal\s+to\s+|is\s+|to\s+)?(?:approximately\s+)?$",
+    re.I,
+)
+_EXERCISE_LBL = re.compile(r"\b(?:exercise|strike)\s+price\b|\bexercisable\s+at\b", re.I)
+_CONVERSION_LBL = re.compile(
+    r"\bconversion\s+(?:price|rate)\b|\bconvertible\b[^.;$]{0,80}?\bat\b|\bconverts?\s+at\b", re.I
+)
+_PRICE_SKIP = re.compile(
+    r"\b(?:par\s+value|closing(?:\s+bid)?\s+price|trading\s+price|market\s+price|exceeds?|at\s+least|VWAP|deemed|"
+    r"stated\s+value|liquidation|redemption|floor|reset|adjust\w*|premium|book\s+value|minimum|cap|dividend|"
+    r"trigger|call|threshold|below|above|average|less\s+than|greater\s+than|valu(?:e|ation)|buyer\s+stock)\b",
+    re.I,
+)
+_PRINCIPAL = re.compile(
+    rf"{_MONEY}\s+(?:in\s+)?(?:the\s+)?(?:aggregate\s+)?(?:original\s+)?princip(?:al|le)\s+amount|"
+    rf"\bprincip(?:al|le)(?:\s+amount|\s+balance)?(?:\s+of\s+(?:the|each|such)\s+\w+)?\s+(?:is|of|equal\s+to|totaling)\s+{_MONEY.replace('money', 'money2')}|"
+    rf"{_MONEY.replace('money', 'money3')}\s+(?:of\s+)?(?:its|our|the\s+Company's)?\s*(?:\d{{1,2}}(?:\.\d+)?%\s+)?"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b",
+    re.I,
+)
+_RATE = re.compile(
+    r"\b(?:interest|bear\w*)\s+(?:interest\s+)?(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:fixed\s+)?(?:annual\s+)?(?:rate\s+of\s+)?"
+    r"(?:(?:per\s+annum\s+)?(?:equal\s+to\s+)?)(?P<r>\d{1,2}(?:\.\d+)?\s?(?:%|percent\b))|"
+    r"(?P<r2>\d{1,2}(?:\.\d+)?\s?%)\s+(?:[\w-]+\s+){0,3}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b",
+    re.I,
+)
+_NO_INTEREST = re.compile(r"\bdo(?:es)?\s+not\s+bear\s+(?:any\s+)?interest\b", re.I)
+_GROSS = re.compile(
+    rf"\bgross\s+proceeds\b[^.;$€]{{0,50}}?{_MONEY}|"
+    rf"\baggregate\s+(?:additional\s+)?(?:cash\s+)?(?:purchase\s+price|consideration|offering\s+price|subscription\s+amount|"
+    rf"investment)\s+(?:of\s+|was\s+|equal\s+to\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money2')}|"
+    rf"\bfor\s+(?:total|aggregate)\s+(?:gross\s+)?(?:proceeds|consideration)\s+of\s+(?:approximately\s+)?{_MONEY.replace('money', 'money3')}|"
+    rf"{_MONEY.replace('money', 'money4')}\s+(?:private\s+placement\s+|equity\s+)?financing\b|"
+    rf"\braised\s+(?:gross\s+proceeds\s+of\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money5')}|"
+    rf"\bpurchase\s+price\s+of\s+{_MONEY.replace('money', 'money6')}(?!\s*(?:per|for\s+each))|"
+    rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash",
+    re.I,
+)
+_NET = re.compile(rf"\bnet\s+proceeds\b[^.;$€]{{0,50}}?{_MONEY}", re.I)
+_FEES = re.compile(
+    rf"\b(?:fees?|commissions?)\b(?:\s+and\s+expenses)?[^.;$%]{{0,50}}?{_MONEY}(?!\s*%)|"
+    rf"{_MONEY.replace('money', 'money2')}\s+in\s+(?:fees|commissions)\b",
+    re.I,
+)
+_FEE_SKIP = re.compile(
+    r"original\s+issue\s+discount|\bOID\b|commitment\s+fee|legal\s+fees|investor'?s|due\s+diligence|monitoring|"
+    r"late\s+fee|penalt|per\s+month|annual\s+fee|management\s+fee|filing\s+fee",
+    re.I,
+)
+_SKIP_SENT = re.compile(
+    r"\b(?:stock\s+options?|options\s+to\s+purchase|restricted\s+stock|equity\s+incentive|incentive\s+(?:stock\s+)?plan|"
+    r"proposed|letter\s+of\s+intent|non-binding|term\s+sheet|previously\s+(?:sold|issued|reported|disclosed)|"
+    r"was\s+the\s+(?:last|first|second)\s+of|credit\s+(?:agreement|facility)|revolving|term\s+loan|loan\s+agreement|"
+    r"lenders?\b|borrow\w*|repurchase\s+program|buyback|dividend\s+reinvestment|employee\s+stock\s+purchase)\b",
+    re.I,
+)
+_SALE = re.compile(
+    r"\b(?:sold|sale|sell|issued|issue|issuance|purchase\s+agreement|subscription|private\s+placement|offering|"
+    r"financing|closed|placement|purchased|raised|consideration|merger|acquisition)\b",
+    re.I,
+)
+_NOT_SOLD_SHARES = re.compile(
+    r"\b(?:convertible|conversion|convert|exercis\w*|issuable|underlying|reserved|authorized|outstanding|up\s+to|"
+    r"beneficial|option\w*|warrants?|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu)\b",
+    re.I,
+)
+_SHARES_AFTER_SKIP = re.compile(
+    r"^\s*(?:of\s+(?:its|our|the)\s+\w+\s+stock\s+)?(?:\w+\s+){0,2}?(?:outstanding|issuable|underlying|reserved|"
+    r"held\s+by|beneficially)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)",
+    re.I,
+)
+_ADDITIONAL = re.compile(r"\b(?:additional|second\s+closing|second\s+tranche|subsequent\s+closing)\b", re.I)
+_SAME_TERMS = re.compile(
+    r"\bon\s+the\s+same\s+terms\b|\bon\s+identical\s+terms\b|\bsame\s+terms\s+as\b", re.I
+)
+
+
+@dataclass
+class Tranche:
+    values: dict[str, object] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+    same_terms: Evidence | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def put(self, k: str, v: object, ev: Evidence) -> None:
+        if k not in self.values:
+            self.values[k] = v
+            self.evidence[k] = ev
+
+    def has_substance(self) -> bool:
+        v = self.values
+        return any(k in v for k in ("shares", "principal_amount", "gross_proceeds", "warrant_shares")) or (
+            "warrant_exercise_price" in v or "conversion_price" in v
+        )
+
+
+def _money(s: Sentence, m: re.Match[str]) -> tuple[float, Evidence, str | None, int, int] | None:
+    for g in ("money", "money2", "money3", "money4", "money5", "money6", "money7"):
+        if m.groupdict().get(g):
+            a = parse_money(m.group(g))
+            if a is None:
+                return None
+            st = m.start(g)
+            return a.value, s.ev(st + a.start, st + a.end), a.currency, st + a.start, st + a.end
+    return None
+
+
+def _security_from_cls(unit: str, cls: str | None, sent: str) -> str:
+    c = (cls or "").lower()
+    if unit.lower() == "units":
+        return "units"
+    if "preferred" in c:
+        return "preferred_stock"
+    return "common_stock"
+
+
+def read_deals(sents: list[Sentence]) -> list[Tranche]:
+    tranches: list[Tranche] = []
+    cur: Tranche | None = None
+    for s in sents:
+        t = s.text
+        if _SKIP_SENT.search(t):
+            continue
+        events: list[tuple[int, str, re.Match[str]]] = []
+        wspans: list[tuple[int, int]] = []
+        for m in _WARRANT_SHARES.finditer(t):
+            events.append((m.start("n"), "warrant_shares", m))
+            wspans.append((m.start(), m.end()))
+        for m in _WARRANT_TOTAL.finditer(t):
+            events.append((m.start("n"), "warrant_shares", m))
+        for m in _SHARES.finditer(t):
+            if any(a <= m.start("n") < b for a, b in wspans):
+                continue
+            events.append((m.start(), "shares", m))
+        for m in _PRINCIPAL.finditer(t):
+            events.append((m.start(), "principal", m))
+        for m in _RATE.finditer(t):
+            events.append((m.start(), "rate", m))
+        for m in _GROSS.finditer(t):
+            events.append((m.start(), "gross", m))
+        for m in _NET.finditer(t):
+            events.append((m.start(), "net", m))
+        for m in _FEES.finditer(t):
+            events.append((m.start(), "fees", m))
+        for m in re.finditer(_MONEY, t):
+            tail = t[m.end() : m.end() + 20]
+            head = t[max(0, m.start() - 40) : m.start()]
+            if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
+                events.append((m.start(), "price", m))
+        for m in re.finditer(r"\b(?:convertible|conversion|converts?)\b", t, re.I):
+            events.append((m.start(), "ctx_conv", m))
+        for m in re.finditer(r"\bwarrants?\b", t, re.I):
+            events.append((m.start(), "ctx_warrant", m))
+        if not events:
+            continue
+        events.sort(key=lambda e: e[0])
+        has_sale = bool(_SALE.search(t))
+        ctx = "shares"
+        used: list[tuple[int, int]] = []
+        for _pos, kind, m in events:
+            if kind == "ctx_conv":
+                ctx = "conversion"
+                continue
+            if kind == "ctx_warrant":
+                ctx = "warrant"
+                continue
+            if any(a <= m.start() < b for a, b in used):
+                continue
+            if kind == "shares":
+                cnt = next(iter_counts(m.group("n")), None)
+                n = int(cnt.value) if cnt else None
+                frac = bool(cnt and cnt.value != int(cnt.value))
+                pre = t[max(0, m.start() - 70) : m.start()]
+                if n is None or _NOT_SOLD_SHARES.search(pre) or _SHARES_AFTER_SKIP.match(t[m.end() :]):
+                    continue
+                if not has_sale:
+                    continue
+                if (
+                    m.group("unit").lower() == "shares"
+                    and not m.group("cls")
+                    and not re.search(r"\b(?:common|preferred|stock)\b", t[m.end() : m.end() + 60], re.I)
+                ):
+                    continue  # "1,000 shares" of something unnamed
+                is_add = bool(m.group("adj") and "additional" in m.group("adj").lower()) or bool(
+                    _ADDITIONAL.search(t[max(0, m.start() - 40) : m.start()])
+                )
+                if cur is not None and "shares" in cur.values and is_add:
+                    prev = cur
+                    cur = Tranche()
+                    tranches.append(cur)
+                    sm = _SAME_TERMS.search(t)
+                    if sm:
+                        cur.same_terms = s.ev(sm.start(), sm.end())
+                        for k in (
+                            "price_per_share",
+                            "warrant_exercise_price",
+                            "conversion_price",
+                            "interest_rate",
+                        ):
+                            if k in prev.values:
+                                cur.put(k, prev.values[k], prev.evidence[k])
+                elif cur is None:
+                    cur = Tranche()
+                    tranches.append(cur)
+                elif "shares" in cur.values:
+                    continue  # a second count for the same tranche: keep the first
+                sec = _security_from_cls(m.group("unit"), m.group("cls"), t)
+                cur.put("security", sec, s.ev(m.start("unit"), m.end()))
+                ev = s.ev(m.start("n"), m.end("n"))
+                if frac:
+                    cur.warnings.append(f"non-integer count {m.group('n')!r} of {m.group('unit')} left out")
+                else:
+                    cur.put("shares", n, ev)
+                used.append((m.start(), m.end()))
+                ctx = "shares"
+                _note(cur, s)
+                continue
+            if cur is None:
+                if not has_sale:
+                    continue
+                cur = Tranche()
+                tranches.append(cur)
+            if kind == "warrant_shares":
+                if re.match(
+                    r"\s*(?:shares\s+)?(?:of\s+\w+\s+stock\s+)?(?:per|for\s+each)\s", t[m.end() :], re.I
+                ):
+                    continue  # "15,000 shares of Common Stock per unit"
+                n = parse_count(m.group("n"))
+                if n:
+                    cur.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
+                    _note(cur, s)
+                ctx = "warrant"
+                used.append((m.start("n"), m.end("n")))
+            elif kind == "principal":
+                r = _money(s, m)
+                if r:
+                    v, ev, cur_code, a, b = r
+                    if re.search(
+                        r"\b(?:a|each|per|up\s+to|not\s+to\s+exceed|additional)\s+(?:\w+\s+){0,1}$",
+                        t[max(0, a - 25) : a],
+                        re.I,
+                    ):
+                        continue
+                    cur.put("principal_amount", v, ev)
+                    if cur_code:
+                        cur.put("currency", cur_code, ev)
+                    conv = re.search(r"\bconvertible\b", t, re.I)
+                    kindw = re.search(r"\b(notes?|debentures?)\b", t[m.start() :], re.I)
+                    if kindw:
+                        sec = "convertible_notes" if conv else "notes"
+                        cur.put("security", sec, s.ev(m.start() + kindw.start(), m.start() + kindw.end()))
+                    used.append((a, b))
+                    _note(cur, s)
+            elif kind == "rate":
+                g = "r" if m.group("r") else "r2"
+                if not re.search(r"\b(?:notes?|debentures?|loan|interest)\b", t, re.I):
+                    continue
+                pre = t[max(0, m.start() - 40) : m.start()]
+                if re.search(r"\bdefault\b|\bpenalty\b|\bdividends?\b", pre + m.group(0), re.I):
+                    continue
+                v = next(iter_percents(m.group(g)), None)
+                if v is not None and v.value <= 25:
+                    cur.put("interest_rate", v.value, s.ev(m.start(g), m.end(g)))
+                    _note(cur, s)
+            elif kind in ("gross", "net", "fees"):
+                r = _money(s, m)
+                if not r:
+                    continue
+                v, ev, _c, a, b = r
+                if any(x <= a < y for x, y in used):
+                    continue
+                pre = t[max(0, m.start() - 30) : a]
+                if re.search(r"\b(?:minimum|maximum|up\s+to|at\s+least)\b", pre, re.I):
+                    continue
+                if kind == "fees":
+                    clause = t[max(0, m.start() - 80) : min(len(t), b + 60)]
+                    if _FEE_SKIP.search(clause):
+                        continue
+                    cur.put("fees", v, ev)
+                elif kind == "net":
+                    cur.put("net_proceeds", v, ev)
+                else:
+                    cur.put("gross_proceeds", v, ev)
+                used.append((a, b))
+                _note(cur, s)
+            elif kind == "price":
+                mm = parse_money(m.group("money"))
+                if mm is None:
+                    continue
+                a, b = m.start(), m.end()
+                if any(x <= a < y for x, y in used):
+                    continue
+                head = t[max(0, a - 70) : a]
+                if _PRICE_SKIP.search(head[-45:]):
+                    continue
+                tail = _PRICE_TAIL.match(t[b : b + 20])
+                if _EXERCISE_LBL.search(head):
+                    k = "warrant_exercise_price"
+                elif _CONVERSION_LBL.search(head):
+                    k = "conversion_price"
+                elif ctx == "warrant":
+                    if not re.search(r"\bprice\b|\bat\s+$", head, re.I):
+                        continue
+                    k = "warrant_exercise_price"
+                elif ctx == "conversion":
+                    k = "conversion_price"
+                else:
+                    if not (tail or re.search(r"\bprice\b", head[-40:], re.I)):
+                        continue
+                    k = "price_per_share"
+                cur.put(k, mm.value, s.ev(a, b))
+                used.append((a, b))
+                _note(cur, s)
+        if cur is not None and _NO_INTEREST.search(t) and re.search(r"\b(?:notes?|debentures?)\b", t, re.I):
+            nm = _NO_INTEREST.search(t)
+            cur.put("interest_rate", 0.0, s.ev(nm.start(), nm.end()))
+    return [tr for tr in tranches if tr.has_substance()]
+
+
+def _note(tr: Tranche, s: Sentence) -> None:
+    if not tr.sentences or tr.sentences[-1] is not s:
+        tr.sentences.append(s)

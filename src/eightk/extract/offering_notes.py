@@ -1,0 +1,135 @@
+"""Debt offerings: one record per series of notes ("$500,000,000 aggregate principal amount of its
+4.500% Senior Notes due 2030"), as big issuers report them under Items 1.01, 2.03 and 8.01.
+
+A series is keyed by (coupon, maturity year) so that the same series named again (in the exhibit list,
+in the maturity paragraph, or as the existing series a reopening adds to) is counted once; the first
+mention that carries a principal amount wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.extract.numbers import MONEY_RE, iter_percents, parse_money
+from eightk.extract.offering_text import Sentence
+from eightk.model import Evidence
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_RATE = r"(?P<rate>\d{1,2}(?:\.\d{1,4})?(?:[\s-]+\d/\d{1,2})?\s?%)"
+_FILLER = r"(?:(?!(?:of|and|the|in|aggregate|principal|amount|its|our|due)\b)[A-Za-z][\w-]*\s+){0,4}?"
+_NOTE_NAME = (
+    rf"(?P<name>\b(?:{_RATE}\s+|(?P<float>(?:Fixed[\s-]to[\s-])?Floating[\s-]Rate\s+))?{_FILLER}"
+    rf"(?P<kind>Notes?|Debentures?|Bonds?)"
+    rf"(?:\s+(?:due|Due|DUE|maturing\s+in)\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d{{2}}))?)"
+)
+_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CHF)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion)\b)?)"
+_POSS = r"(?:(?:its|our|their|the\s+(?:Company|Registrant|Issuer|Corporation)'s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s)\s+)?"
+
+# "$500,000,000 aggregate principal amount of its 4.500% Senior Notes due 2030"; "$300,000,000 6 3/4% Notes due ..."
+_A = re.compile(
+    rf"{_MONEY}\s+(?:(?:in\s+)?(?:the\s+|an\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+of\s+{_POSS})?{_NOTE_NAME}",
+    re.I,
+)
+# "its 4.405% Notes Due 2027 in the aggregate principal amount of $750,000,000"
+_C = re.compile(
+    rf"{_NOTE_NAME}\s+in\s+(?:the\s+|an\s+)?aggregate\s+principal\s+amount\s+of\s+{_MONEY}",
+    re.I,
+)
+# "$1,000,000,000 in aggregate principal amount that bear interest at the rate of 6.259% per annum and will
+# mature on May 1, 2027"
+_D = re.compile(
+    rf"{_MONEY}\s+in\s+aggregate\s+principal\s+amount\s+that\s+bears?\s+interest\s+at\s+(?:the\s+|a\s+)?rate\s+of\s+"
+    rf"{_RATE}\s+per\s+annum\s+and\s+(?:will\s+)?matures?\s+on\s+{_MONTH}\s+\d{{1,2}},?\s+(?P<year>(?:19|20)\d{{2}})",
+    re.I,
+)
+# Exhibit list: "4.2  Form of 4.700% Note due 2026", "Form of Note for the 6.259% Senior Notes due 2027"
+_F = re.compile(rf"\bForm\s+of\s+(?:Global\s+)?(?:Notes?\s+for\s+(?:the\s+)?)?{_NOTE_NAME}", re.I)
+
+_HISTORY = re.compile(
+    r"\b(?:repay|repayment|redeem|redemption|repurchase|tender(?:ed)?|exchange\s+offer|retire|refinanc\w*|"
+    r"existing|previously\s+issued|outstanding|purchase\s+price\s+for|consent\s+solicitation)\b",
+    re.I,
+)
+_SALE = re.compile(
+    r"\b(?:offer\w*|issu\w*|sale|sold|sell|priced|pricing|complet\w*|closed|consummat\w*|underwrit\w*|"
+    r"purchase\s+agreement|placement)\b",
+    re.I,
+)
+
+
+@dataclass
+class Series:
+    key: tuple[float | str | None, int | None]
+    security: str
+    principal: tuple[float, Evidence] | None = None
+    rate: tuple[float, Evidence] | None = None
+    floating: bool = False
+    currency: tuple[str, Evidence] | None = None
+    maturity_year: tuple[int, Evidence] | None = None
+    from_exhibit_list: bool = False
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+def _rate_value(s: str) -> float | None:
+    for a in iter_percents(s):
+        return a.value
+    return None
+
+
+def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Series]:
+    found: dict[tuple, Series] = {}
+    order: list[tuple] = []
+    for s in sents:
+        t = s.text
+        if not _SALE.search(t):
+            continue
+        for rx in (_A, _C, _D):
+            for m in rx.finditer(t):
+                _add(found, order, s, m, t, exhibit=False)
+    for s in exhibit_sents:
+        for m in _F.finditer(s.text):
+            _add(found, order, s, m, s.text, exhibit=True)
+    return [found[k] for k in order]
+
+
+def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exhibit: bool) -> None:
+    gd = m.groupdict()
+    year = int(gd["year"]) if gd.get("year") else None
+    rate = _rate_value(gd["rate"]) if gd.get("rate") else None
+    name = gd.get("name") or ""
+    floating = bool(re.search(r"floating", name, re.I))
+    if year is None:
+        return  # "$1.5 billion aggregate principal amount of senior notes, consisting of ...": a total
+    if rate is None and not floating:
+        return
+    if rate is not None and rate > 25:
+        return
+    if not exhibit:
+        pre = t[max(0, m.start() - 110) : m.start()]
+        # "to redeem its $500,000,000 5% Notes due 2026": an existing series, not this offering
+        if _HISTORY.search(pre):
+            return
+    kind = "convertible_notes" if re.search(r"\bconvertible\b", name, re.I) else "notes"
+    key = (rate if rate is not None else ("ftf" if re.search(r"fixed", name, re.I) else "float"), year)
+    ser = found.get(key)
+    if ser is None:
+        if exhibit and found and any(x.principal for x in found.values()):
+            return  # the exhibit list only names series already found in the text, or unrelated forms
+        ser = Series(key=key, security=kind, floating=floating, from_exhibit_list=exhibit)
+        found[key] = ser
+        order.append(key)
+    if gd.get("money") and ser.principal is None:
+        a = parse_money(gd["money"])
+        if a is not None:
+            ms, me = m.start("money"), m.end("money")
+            ser.principal = (a.value, s.ev(ms, me))
+            if a.currency:
+                ser.currency = (a.currency, s.ev(ms, ms + 1 if t[ms] in "€£¥" else ms + 3))
+    if rate is not None and ser.rate is None:
+        ser.rate = (rate, s.ev(m.start("rate"), m.end("rate")))
+    if ser.maturity_year is None:
+        ser.maturity_year = (year, s.ev(m.start("year"), m.end("year")))
+
+
+__all__ = ["MONEY_RE", "Series", "find_series"]

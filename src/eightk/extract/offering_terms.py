@@ -1,0 +1,198 @@
+"""Deal-level terms shared by every offering in a filing: dates, registration basis, agents.
+
+Each finder returns ``(value, Evidence)`` or ``None``; the caller decides which record they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.offering_text import Sentence
+from eightk.model import Evidence
+from eightk.parse.dates import iter_dates
+
+# --- dates ------------------------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"\b(?:expect(?:s|ed)?|anticipate[sd]?|will|would|intends?|plans?|may|scheduled|subject\s+to\s+(?:the\s+)?(?:satisfaction|customary))\b",
+    re.I,
+)
+_CLOSE_VERB = re.compile(
+    r"\b(?:completed|consummated|closed|issued(?!\s+by)|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
+    r"Closing\s+occurred|completion\s+of)\b",
+    re.I,
+)
+_AGREE_VERB = re.compile(
+    r"\b(?:entered\s+into|agreed\s+to|executed|priced|announced\s+the\s+pricing|signed)\b", re.I
+)
+_AGREEMENT_DATED = re.compile(
+    r"\b(?:underwriting|terms|purchase|securities\s+purchase|stock\s+purchase|subscription|placement\s+agency|"
+    r"pricing|merger|exchange)\s+agreements?\b[^.;]{0,60}?\bdated\s+(?:as\s+of\s+)?$",
+    re.I,
+)
+
+
+def _date_role(s: Sentence, a: int, b: int) -> str | None:
+    """How the date at sentence offset ``a`` is introduced: 'on' (sentence-initial "On <date>,"),
+    'verb_on' ("closed on <date>"), 'dated' ("dated <date>") or None."""
+    t = s.text
+    before = t[max(0, a - 80) : a]
+    if re.search(r"\bdated\s+(?:as\s+of\s+)?$", before, re.I):
+        return "dated"
+    if re.search(r"(?:^|[.;:]\s*|\n\s*)(?:On|As\s+of|Effective)\s+$", t[:a], re.I):
+        return "on"
+    if re.search(r",\s*(?:on|as\s+of)\s+$", before, re.I) and re.match(r"\s*,", t[b : b + 3]):
+        return "on"  # "After considering ..., on March 15, 2002, the Company agreed to issue"
+    if re.search(r"\b(?:on|as\s+of)\s+(?:or\s+about\s+)?$", before, re.I):
+        return "verb_on"
+    return None
+
+
+def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
+    """The date an offering was completed, closed or issued, as stated in the past tense.
+
+    "were issued on July 17, 2024" / "closed on October 29, 2024" first; then a sentence-initial
+    "On May 11, 2020, Apple consummated the issuance" (no future or agreement verb in between)."""
+    for s in sents:
+        t = s.text
+        for iso, a, b in iter_dates(t):
+            if _date_role(s, a, b) == "verb_on":
+                pre = t[max(0, a - 60) : a]
+                vms = list(_CLOSE_VERB.finditer(pre))
+                vm = vms[-1] if vms else None
+                if (
+                    vm
+                    and not _FUTURE.search(pre[vm.start() :])
+                    and not _FUTURE.search(pre[max(0, vm.start() - 25) : vm.start()])
+                ):
+                    return iso, s.ev(a, b)
+    for s in sents:
+        t = s.text
+        for iso, a, b in iter_dates(t):
+            if _date_role(s, a, b) == "on":
+                m2 = _CLOSE_VERB.search(t, b)
+                if m2 and not _FUTURE.search(t[b : m2.end()]) and not _AGREE_VERB.search(t[b : m2.start()]):
+                    return iso, s.ev(a, b)
+    return None
+
+
+_INDENTURE = re.compile(r"^\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:indenture|supplemental|officer)", re.I)
+
+
+def agreement_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
+    """The date of the underwriting / purchase agreement, or of the pricing."""
+    for s in sents:
+        t = s.text
+        for iso, a, b in iter_dates(t):
+            role = _date_role(s, a, b)
+            if role == "on":
+                vm = _AGREE_VERB.search(t, b)
+                if vm and not _INDENTURE.match(t[vm.end() : vm.end() + 60]):
+                    # "On February 9, 2012, the Company entered into a Terms Agreement"
+                    return iso, s.ev(a, b)
+            if role == "dated" and _AGREEMENT_DATED.search(t[max(0, a - 120) : a]):
+                if re.match(r"\s*(?:;|,?\s+and\s+(?:[A-Z][a-z]+\s+\d))", t[b : b + 12]):
+                    continue  # a list of dates: several closings, no single one
+                return iso, s.ev(a, b)
+    return None
+
+
+def prospectus_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
+    for s in sents:
+        t = s.text
+        for iso, a, b in iter_dates(t):
+            if re.search(r"prospectus\s+supplement\s+dated\s+(?:as\s+of\s+)?$", t[max(0, a - 40) : a], re.I):
+                return iso, s.ev(a, b)
+    return None
+
+
+# --- registration -----------------------------------------------------------------------------------
+
+_FORM = r"Form\s+(?P<form>[SF]-\d{1,2}(?:ASR)?|S-3ASR)\b"
+_REG_POS = re.compile(
+    r"(?:registered\s+(?:direct|public|underwritten)\s+offering|"
+    r"\b(?:pursuant\s+to|under|off|from|by\s+means\s+of|into|in\s+connection\s+with)\s+(?:[\w.'&,()-]+\s+){0,7}?"
+    r"(?:shelf\s+)?registration\s+statements?\b|"
+    r"\bregistered\s+(?:under|with|pursuant\s+to)\s+(?:the\s+Securities\s+Act|a\s+registration|an?\s+(?:effective\s+)?(?:shelf\s+)?registration)|"
+    r"\bhas\s+been\s+registered\b|\bwere\s+registered\b|\bRule\s+424\s*\(\s*b\s*\))",
+    re.I,
+)
+_REG_NEG_CTX = re.compile(
+    r"\b(?:resale|re-sale|registration\s+rights|agreed\s+to\s+file|obligated\s+to\s+(?:file|register)|"
+    r"will\s+file|shall\s+file|required\s+to\s+(?:file|register)|to\s+register\s+the\s+(?:re)?sale|"
+    r"underlying|upon\s+(?:exercise|conversion)\s+of|S-8|exchange\s+offer|offer\s+to\s+exchange|"
+    r"substantially\s+identical|S-4)\b",
+    re.I,
+)
+_EXEMPT = re.compile(
+    r"\b(?:Section\s+4\s*\(\s*a?\s*\)?\s*\(?\s*2\s*\)|Section\s+4\(2\)|Section\s+3\s*\(\s*a\s*\)\s*\(\s*(?:9|10)\s*\)|"
+    r"Rule\s+506(?:\s*\(\s*[bc]\s*\))?|Regulation\s+D\b|Regulation\s+S\b|Rule\s+144A|private(?:ly\s+negotiated)?\s+placements?|"
+    r"privately\s+negotiated|exempt(?:ion)?\s+from\s+(?:the\s+)?registration|not\s+(?:been\s+)?registered\s+under|"
+    r"unregistered\s+sales?\s+of\s+equity|accredited\s+investors?)",
+    re.I,
+)
+_EXEMPT_NAME = [
+    (re.compile(r"Section\s+4\s*\(\s*a\s*\)\s*\(\s*2\s*\)", re.I), "Section 4(a)(2)"),
+    (re.compile(r"Section\s+4\s*\(\s*2\s*\)", re.I), "Section 4(2)"),
+    (re.compile(r"Section\s+3\s*\(\s*a\s*\)\s*\(\s*10\s*\)", re.I), "Section 3(a)(10)"),
+    (re.compile(r"Section\s+3\s*\(\s*a\s*\)\s*\(\s*9\s*\)", re.I), "Section 3(a)(9)"),
+    (re.compile(r"Rule\s+506\s*\(\s*b\s*\)", re.I), "Rule 506(b)"),
+    (re.compile(r"Rule\s+506\s*\(\s*c\s*\)", re.I), "Rule 506(c)"),
+    (re.compile(r"Rule\s+506", re.I), "Rule 506"),
+    (re.compile(r"Regulation\s+D\b", re.I), "Regulation D"),
+    (re.compile(r"Rule\s+144A", re.I), "Rule 144A"),
+    (re.compile(r"Regulation\s+S\b", re.I), "Regulation S"),
+]
+_SHELF_NO = re.compile(r"\b(?:File|Registration|Reg\.)\s+Nos?\.?:?\s*(?P<no>333-\d{5,6}(?:-\d{2})?)", re.I)
+
+
+class Registration:
+    __slots__ = ("exemption", "form", "registered", "shelf")
+
+    def __init__(self) -> None:
+        self.registered: tuple[bool, Evidence] | None = None
+        self.form: tuple[str, Evidence] | None = None
+        self.exemption: tuple[str, Evidence] | None = None
+        self.shelf: tuple[str, Evidence] | None = None
+
+
+def registration(sents: list[Sentence]) -> Registration:
+    """Registered (an effective registration statement, a shelf takedown) or exempt (Section 4(a)(2),
+    Rule 506, Regulation S, a private placement). A registered-direct sale with a concurrent private
+    placement of warrants is registered (the shares are the offering)."""
+    r = Registration()
+    pos: tuple[bool, Evidence] | None = None
+    neg: tuple[bool, Evidence] | None = None
+    for s in sents:
+        t = s.text
+        for m in _REG_POS.finditer(t):
+            clause = t[max(0, m.start() - 150) : m.end() + 120]
+            if _REG_NEG_CTX.search(clause):
+                continue
+            if pos is None:
+                pos = (True, s.ev(m.start(), m.end()))
+            if r.form is None:
+                fm = re.compile(_FORM, re.I).search(t, m.start(), min(len(t), m.end() + 120))
+                if fm:
+                    r.form = (fm.group("form").upper(), s.ev(fm.start("form"), fm.end("form")))
+            if r.shelf is None:
+                sm = _SHELF_NO.search(t, m.start(), min(len(t), m.end() + 200))
+                if sm:
+                    r.shelf = (sm.group("no"), s.ev(sm.start("no"), sm.end("no")))
+        for m in _EXEMPT.finditer(t):
+            if re.search(
+                r"\b(?:resale|upon\s+(?:exercise|conversion))\b", t[max(0, m.start() - 60) : m.start()], re.I
+            ):
+                continue
+            if neg is None:
+                neg = (False, s.ev(m.start(), m.end()))
+            if r.exemption is None:
+                for rx, name in _EXEMPT_NAME:
+                    em = rx.search(t, m.start(), min(len(t), m.end() + 80))
+                    if em:
+                        r.exemption = (name, s.ev(em.start(), em.end()))
+                        break
+    r.registered = pos or neg
+    if r.registered and not r.registered[0]:
+        r.form = None
+    return r

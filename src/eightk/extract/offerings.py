@@ -1,0 +1,227 @@
+"""Securities offerings reported in an 8-K (GitHub issue #3).
+
+Two readers share the deal-level terms (dates, registration basis):
+
+- :mod:`offering_notes` for debt sold in series ("$500,000,000 aggregate principal amount of its 4.500%
+  Senior Notes due 2030"), one record per series;
+- :mod:`offering_deals` for shares, units, warrants and convertible notes of smaller financings, one
+  record per tranche ("an additional 525,000 shares ... on the same terms").
+
+Only the 8-K document's financing items and its press-release exhibits (EX-99.x) are read; the press
+release is used only when the 8-K itself states no offering. Precision first: a value is never computed,
+and a value that cannot be attributed is left out with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.offering_deals import Tranche, read_deals
+from eightk.extract.offering_notes import Series, find_series
+from eightk.extract.offering_terms import (
+    Registration,
+    agreement_date,
+    closing_date,
+    prospectus_date,
+    registration,
+)
+from eightk.extract.offering_text import CUE_RE, OFFERING_ITEMS, Region, Sentence, regions, sentences
+from eightk.extract.registry import ExtractResult, extractor
+from eightk.model import Evidence, Filing, Offering
+
+_AGREEMENT_CUE = re.compile(
+    r"\b(?:underwriting|terms|purchase|distribution|pricing)\s+agreement\b|\bprospectus\s+supplement\b", re.I
+)
+
+
+@extractor(
+    "offerings",
+    items=OFFERING_ITEMS,
+    exhibits=("EX-99",),
+    description="Sales of the registrant's securities: notes by series, shares, units, warrants, convertibles",
+)
+def extract_offerings(filing: Filing) -> ExtractResult:
+    """Offerings: notes by series, equity and convertible financings by tranche."""
+    main, press = regions(filing)
+    if not main and not press:
+        return ExtractResult()
+    main = _fallback_to_body(filing, main)
+    if not any(CUE_RE.search(r.text) for r in main + press):
+        return ExtractResult()
+    warnings: list[str] = []
+    text_sents: list[Sentence] = []
+    exhibit_sents: list[Sentence] = []
+    for r in main:
+        ss = sentences(r)
+        if r.kind == "exhibits":
+            exhibit_sents += ss
+        else:
+            text_sents += ss
+            if r.kind == "body":
+                exhibit_sents += ss
+    press_sents = [s for r in press for s in sentences(r)]
+    all_main = text_sents + exhibit_sents
+
+    offerings = _notes(text_sents, exhibit_sents, all_main, warnings)
+    if not offerings and press_sents:
+        offerings = _notes(press_sents, [], press_sents + all_main, warnings)
+    if not offerings:
+        offerings = _deals(text_sents, all_main, warnings)
+    if not offerings and press_sents and _press_usable(filing):
+        offerings = _deals(press_sents, press_sents + all_main, warnings)
+    return ExtractResult(offerings=offerings, warnings=warnings)
+
+
+def _fallback_to_body(filing: Filing, main: list[Region]) -> list[Region]:
+    """When the item bodies are empty (headings found only in a table of contents), read the whole 8-K."""
+    if not filing.items or not filing.documents:
+        return main
+    body = sum(r.end - r.start for r in main if r.kind == "item")
+    pdoc = filing.documents[filing.primary]
+    if body < 200 and len(pdoc.text) > 2000:
+        codes = {i.code_2004 for i in filing.items}
+        if codes & OFFERING_ITEMS:
+            return [Region(pdoc, 0, len(pdoc.text), "body")]
+    return main
+
+
+def _press_usable(filing: Filing) -> bool:
+    codes = {i.code_2004 for i in filing.items if i.code_2004}
+    return not codes or bool(codes & {"1.01", "2.01", "2.03", "3.02", "7.01", "8.01"})
+
+
+def _deal_date(sents: list[Sentence], fallback: list[Sentence]) -> tuple[str, Evidence] | None:
+    return (
+        closing_date(sents)
+        or agreement_date(sents)
+        or closing_date(fallback)
+        or agreement_date(fallback)
+        or prospectus_date(fallback)
+    )
+
+
+def _reg_fields(reg: Registration) -> tuple[dict[str, object], dict[str, Evidence]]:
+    vals: dict[str, object] = {}
+    ev: dict[str, Evidence] = {}
+    if reg.registered:
+        vals["registered"], ev["registered"] = reg.registered
+    if reg.form:
+        vals["registration_form"], ev["registration_form"] = reg.form
+    if reg.exemption:
+        vals["exemption"], ev["exemption"] = reg.exemption
+    if reg.shelf and reg.registered and reg.registered[0]:
+        vals["shelf_file_number"], ev["shelf_file_number"] = reg.shelf
+    return vals, ev
+
+
+def _notes(
+    text_sents: list[Sentence], exhibit_sents: list[Sentence], all_sents: list[Sentence], warnings: list[str]
+) -> list[Offering]:
+    series = find_series(text_sents, exhibit_sents)
+    if not series:
+        return []
+    if all(s.from_exhibit_list for s in series) and not any(_AGREEMENT_CUE.search(s.text) for s in all_sents):
+        return []  # forms of notes listed with no sale reported
+    date = _deal_date(text_sents, all_sents)
+    reg_vals, reg_ev = _reg_fields(registration(all_sents))
+    out: list[Offering] = []
+    for ser in series:
+        out.append(_series_offering(ser, date, reg_vals, reg_ev, warnings))
+    return out
+
+
+def _series_offering(
+    ser: Series,
+    date: tuple[str, Evidence] | None,
+    reg_vals: dict[str, object],
+    reg_ev: dict[str, Evidence],
+    warnings: list[str],
+) -> Offering:
+    ev: dict[str, Evidence] = dict(reg_ev)
+    vals: dict[str, object] = dict(reg_vals)
+    if ser.principal:
+        vals["principal_amount"], ev["principal_amount"] = ser.principal
+    else:
+        warnings.append(f"notes due {ser.key[1]}: principal amount not stated per series")
+    if ser.rate:
+        vals["interest_rate"], ev["interest_rate"] = ser.rate
+    elif ser.floating:
+        warnings.append(f"floating-rate notes due {ser.key[1]}: no fixed coupon, interest_rate left out")
+    if ser.currency:
+        vals["currency"], ev["currency"] = ser.currency
+    if ser.maturity_year:
+        vals["maturity"], ev["maturity"] = str(ser.maturity_year[0]), ser.maturity_year[1]
+    if date:
+        vals["date"], ev["date"] = date
+    conf = 0.9 if ser.principal and not ser.from_exhibit_list else 0.7
+    return Offering(
+        security=ser.security,  # type: ignore[arg-type]
+        confidence=conf,
+        rule="notes-series" + ("-exhibit-list" if ser.from_exhibit_list else ""),
+        evidence=ev,
+        **vals,  # type: ignore[arg-type]
+    )
+
+
+_OFFERING_FIELDS = {
+    "shares",
+    "price_per_share",
+    "warrant_shares",
+    "warrant_exercise_price",
+    "principal_amount",
+    "interest_rate",
+    "conversion_price",
+    "gross_proceeds",
+    "fees",
+    "net_proceeds",
+    "currency",
+}
+
+
+def _deals(text_sents: list[Sentence], all_sents: list[Sentence], warnings: list[str]) -> list[Offering]:
+    tranches = read_deals(text_sents)
+    if not tranches:
+        return []
+    reg_vals, reg_ev = _reg_fields(registration(all_sents))
+    out: list[Offering] = []
+    for i, tr in enumerate(tranches):
+        out.append(_tranche_offering(tr, i, text_sents, reg_vals, reg_ev, warnings))
+    return out
+
+
+def _tranche_offering(
+    tr: Tranche,
+    i: int,
+    text_sents: list[Sentence],
+    reg_vals: dict[str, object],
+    reg_ev: dict[str, Evidence],
+    warnings: list[str],
+) -> Offering:
+    vals: dict[str, object] = dict(reg_vals)
+    ev: dict[str, Evidence] = dict(reg_ev)
+    for k, v in tr.values.items():
+        if k in _OFFERING_FIELDS or k == "security":
+            vals[k] = v
+            ev[k] = tr.evidence[k]
+    date = closing_date(tr.sentences) or agreement_date(tr.sentences)
+    if date is None and i == 0:
+        date = _deal_date([], text_sents)
+    if date:
+        vals["date"], ev["date"] = date
+    if vals.get("security") == "common_stock" and "principal_amount" in vals:
+        vals["security"] = "convertible_notes" if "conversion_price" in vals else "notes"
+    warnings += tr.warnings
+    if tr.same_terms is not None:
+        ev["same_terms"] = tr.same_terms
+    if (
+        "security" not in vals
+        and "warrant_shares" in vals
+        and not any(k in vals for k in ("shares", "principal_amount"))
+    ):
+        vals["security"] = "warrants"
+    return Offering(
+        confidence=0.6 if i == 0 else 0.55,
+        rule="deal-tranche" + ("-same-terms" if tr.same_terms else ""),
+        evidence=ev,
+        **vals,  # type: ignore[arg-type]
+    )
