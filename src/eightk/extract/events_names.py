@@ -1,0 +1,437 @@
+"""Person names in narrative 8-K text: "Amit R. Ghai", "D. Jeremy Darroch", "Francis A. deSouza".
+
+A name is a run of capitalized words and initials (particles such as "de" or "van" allowed inside),
+with honorifics and ranks removed ("Mr.", "Dr.", "General (Ret.)", a leading "Director"), that
+contains none of the words of company names, offices or calendars. Later references such as
+"Mr. Ghai" are resolved to the full name printed first (:class:`NameBook`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CAP = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|(?:Mc|Mac|de|De|Di|La|Le|van|Van)[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)"
+_INIT = r"[A-Z]\.(?:[ \t]?[A-Z]\.)?"
+_PART = r"(?:de|da|di|del|della|der|den|du|la|le|van|von|y|bin|al|st\.)"
+_SUFFIX = r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![A-Za-z]))"
+_HONOR = r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon)\.?|Director|General|Gen\.|Admiral|Adm\.|Governor|Senator|Ambassador|Judge|Professor|Lt\.|Colonel|Col\.)"
+_RET = r"(?:[ \t]*\((?:Ret\.?|ret\.?|Retired)\))"
+
+# A candidate run: optional honorific, then 2+ name tokens on one line (or a hard wrap).
+NAME_RUN = re.compile(
+    rf"(?<![A-Za-z0-9.'-])(?:(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
+    rf"(?P<name>(?:{_INIT}[ \t\n]+)?{_CAP}(?:[ \t\n]+(?:{_INIT}|{_CAP}|{_PART}(?=[ \t\n]+[A-Z])))*{_SUFFIX}?)(?![A-Za-z])"
+)
+HONOR_SURNAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?[ \t\n]+(?P<sur>(?:{_PART}[ \t]+)?{_CAP}(?:-{_CAP})?)"
+)
+
+# Words that never occur in a person's name but start or fill capitalized runs in filings.
+STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "with",
+        "from",
+        "into",
+        "upon",
+        "under",
+        "effective",
+        "after",
+        "before",
+        "during",
+        "on",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "company",
+        "companies",
+        "corporation",
+        "corp",
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "plc",
+        "co",
+        "lp",
+        "llp",
+        "limited",
+        "group",
+        "holdings",
+        "holding",
+        "bank",
+        "bancorp",
+        "trust",
+        "partners",
+        "capital",
+        "fund",
+        "financial",
+        "technologies",
+        "technology",
+        "systems",
+        "services",
+        "solutions",
+        "international",
+        "global",
+        "national",
+        "american",
+        "america",
+        "north",
+        "south",
+        "east",
+        "west",
+        "pacific",
+        "atlantic",
+        "united",
+        "states",
+        "board",
+        "directors",
+        "director",
+        "committee",
+        "council",
+        "officer",
+        "officers",
+        "chief",
+        "executive",
+        "president",
+        "vice",
+        "senior",
+        "chairman",
+        "chair",
+        "chairwoman",
+        "chairperson",
+        "treasurer",
+        "secretary",
+        "controller",
+        "counsel",
+        "general",
+        "principal",
+        "interim",
+        "operating",
+        "operations",
+        "finance",
+        "financial",
+        "accounting",
+        "legal",
+        "human",
+        "resources",
+        "marketing",
+        "sales",
+        "strategy",
+        "audit",
+        "compensation",
+        "nominating",
+        "governance",
+        "risk",
+        "succession",
+        "plan",
+        "agreement",
+        "act",
+        "exchange",
+        "securities",
+        "commission",
+        "report",
+        "form",
+        "item",
+        "items",
+        "section",
+        "rule",
+        "regulation",
+        "exhibit",
+        "schedule",
+        "proxy",
+        "statement",
+        "annual",
+        "meeting",
+        "shareholders",
+        "stockholders",
+        "university",
+        "school",
+        "college",
+        "institute",
+        "association",
+        "foundation",
+        "department",
+        "registrant",
+        "firm",
+        "business",
+        "division",
+        "segment",
+        "unit",
+        "office",
+        "new",
+        "york",
+        "street",
+        "avenue",
+        "road",
+        "effective",
+        "pursuant",
+        "following",
+        "further",
+        "additionally",
+        "also",
+        "however",
+        "accordingly",
+        "prior",
+        "since",
+        "currently",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "fiscal",
+        "quarter",
+        "year",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "messrs",
+        "offer",
+        "letter",
+        "employment",
+        "separation",
+        "release",
+        "transition",
+        "retirement",
+        "resignation",
+        "appointment",
+        "election",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "there",
+        "in",
+        "following",
+        "standard",
+        "agreements",
+        "awards",
+        "award",
+        "equity",
+        "incentive",
+        "stock",
+        "options",
+        "restricted",
+        "units",
+        "performance",
+        "global",
+        "commercial",
+        "oncology",
+        "research",
+        "development",
+        "products",
+        "product",
+        "data",
+        "center",
+        "digital",
+        "cloud",
+    ]
+)
+# Words of business names ("Boeing Defense, Space & Security", "PepsiCo Beverages North America").
+_ORG_WORDS = (
+    "defense security energy health healthcare pharmaceuticals pharmaceutical airlines motors industries "
+    "resources networks communications media entertainment brands beverages foods materials labs "
+    "laboratories therapeutics biosciences sciences software semiconductor semiconductors electric power "
+    "oil petroleum chemical chemicals insurance investments realty properties ventures studios airplanes "
+    "aerospace automotive retail stores markets mobile wireless platforms pharma medical"
+)
+STOP = STOP | frozenset(_ORG_WORDS.split())
+_COMPANY_AFTER = re.compile(
+    r",?[ \t\n]*(?:(?:[A-Z][a-z]+[ \t\n]+)?&|Inc\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|L\.L\.C|Ltd\b|L\.P\.|LP\b|plc\b|PLC\b|N\.A\.|S\.A\.|AG\b|N\.V\.|GmbH\b|Limited\b)"
+)
+_ROLEISH = frozenset(
+    [
+        "chief",
+        "officer",
+        "president",
+        "director",
+        "chairman",
+        "chair",
+        "treasurer",
+        "secretary",
+        "controller",
+        "counsel",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # span of the name itself (honorific excluded)
+    end: int
+    name: str  # full name as printed, white space folded
+    key: tuple[str, str]  # (first, last) folded
+
+
+def name_key(name: str) -> tuple[str, str]:
+    toks = [
+        t.lower().strip(".,")
+        for t in re.split(r"\s+", name)
+        if t.strip(".,") and t.lower().strip(".,") not in {"jr", "sr", "ii", "iii", "iv"}
+    ]
+    toks = [t for t in toks if len(t) > 1] or toks  # initials do not identify
+    if not toks:
+        return ("", "")
+    return (toks[0], toks[-1])
+
+
+def surname(name: str) -> str:
+    toks = [t for t in re.split(r"\s+", name) if t.strip(".,")]
+    toks = [t for t in toks if t.strip(".,").lower() not in {"jr", "sr", "ii", "iii", "iv"}]
+    if not toks:
+        return ""
+    # "de Germay", "van der Berg": a surname keeps its particles.
+    out = [toks[-1]]
+    i = len(toks) - 2
+    while i > 0 and re.fullmatch(_PART, toks[i]):
+        out.insert(0, toks[i])
+        i -= 1
+    return " ".join(out).strip(",")
+
+
+def _is_init(t: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)?", t))
+
+
+def _valid(tokens: list[str]) -> bool:
+    words = [t for t in tokens if not re.fullmatch(r"[A-Z]\.(?:[ \t]?[A-Z]\.)?", t)]
+    if len(words) < 2 and not (len(words) == 1 and len(tokens) >= 2):
+        return False
+    if len(tokens) > 6:
+        return False
+    if any(t.lower().strip(".,") in STOP for t in words):
+        return False
+    last = tokens[-1].strip(",")
+    if re.fullmatch(r"(?:Jr\.?|Sr\.?|II|III|IV)", last):
+        last = tokens[-2] if len(tokens) > 1 else ""
+    return bool(re.fullmatch(_CAP, last.strip(",")))
+
+
+def find_names(text: str, start: int, end: int) -> list[Mention]:
+    """Full-name mentions in ``text[start:end]`` (at least a first and a last name)."""
+    out: list[Mention] = []
+    for m in NAME_RUN.finditer(text, start, end):
+        raw = m.group("name")
+        if "\n\n" in raw:
+            continue
+        s = m.start("name")
+        toks = re.split(r"[ \t\n]+", raw)
+        # Trim stop words at either end ("On December", "Director Fred"): keep the longest clean core.
+        i, j = 0, len(toks)
+        while i < j and toks[i].lower().strip(".,") in STOP and not _is_init(toks[i]):
+            i += 1
+        while j > i and toks[j - 1].lower().strip(".,") in STOP and not _is_init(toks[j - 1]):
+            j -= 1
+        core = toks[i:j]
+        if not core or not _valid(core):
+            continue
+        # Recompute the span of the core inside the run.
+        off = s
+        for t in toks[:i]:
+            off = text.index(t, off) + len(t)
+        cs = text.index(core[0], off)
+        ce = cs
+        for t in core:
+            ce = text.index(t, ce) + len(t)
+        # "Meta Platforms, Inc.", "Marygold & Co.": a company, not a person.
+        if _COMPANY_AFTER.match(text, ce, min(len(text), ce + 20)):
+            continue
+        name = re.sub(r"\s+", " ", text[cs:ce]).strip(" ,")
+        out.append(Mention(start=cs, end=cs + len(text[cs:ce].rstrip(" ,")), name=name, key=name_key(name)))
+    return out
+
+
+class NameBook:
+    """Full names seen so far in a section, for resolving "Mr. Ghai" to "Amit R. Ghai"."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+
+    def add(self, name: str) -> None:
+        sur = surname(name).lower()
+        if not sur:
+            return
+        prev = self.by_surname.get(sur)
+        if prev and name_key(prev) != name_key(name):
+            self.ambiguous.add(sur)
+        self.by_surname.setdefault(sur, name)
+
+    def resolve(self, sur: str) -> str | None:
+        s = sur.lower()
+        if s in self.ambiguous:
+            return None
+        return self.by_surname.get(s)
+
+
+def mentions(text: str, start: int, end: int, book: NameBook) -> list[Mention]:
+    """Full names and resolved "Mr. Surname" references in ``text[start:end]``, in order."""
+    full = find_names(text, start, end)
+    out = list(full)
+    for m in HONOR_SURNAME.finditer(text, start, end):
+        sur = m.group("sur")
+        if any(f.start <= m.start("sur") < f.end for f in full):
+            continue
+        name = book.resolve(sur)
+        if name:
+            out.append(Mention(start=m.start("sur"), end=m.end("sur"), name=name, key=name_key(name)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def is_roleish(s: str) -> bool:
+    return any(w in _ROLEISH for w in re.findall(r"[a-z]+", s.lower()))

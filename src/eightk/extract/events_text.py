@@ -1,0 +1,223 @@
+"""Shared text helpers for the event extractors (officers, auditor, results, votes).
+
+The extractors read only the bodies of the items that report their event (Item 5.02, 4.01, 2.02,
+5.07 and their pre-2004 numbers), so :func:`item_sections` is the one place that finds those bodies.
+It also repairs a common failure of the heading finder: a table of contents that repeats the item
+headings ("Item 2.02 Results of Operations" listed above the real heading) leaves the first heading
+with an empty body, while the real text sits under a second heading with the same number
+(0000950135-07-000506, 0001000180-11-000030).
+
+Spans are always into ``Document.text``; sentences are ``(start, end)`` pairs, never copies, so the
+evidence for a value is one slice away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from eightk.model import Document, Evidence, Filing, evidence_for
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The body of one item: ``doc.text[start:end]``."""
+
+    doc: Document
+    start: int
+    end: int
+    code: str  # as printed
+    code_2004: str | None
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+
+# Any item heading at a line start (same shape the heading finder accepts), or the signature block.
+_ANY_HEAD = re.compile(
+    r"(?im)^[ \t>*\-•·]*(?:\(?[a-z0-9]\)[ \t]+)?items?[ \t]*(?:No\.?[ \t]*)?\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?(?![\d,])"
+    r"(?![ \t]*(?:of|in|to|under|above|below|hereof|herein)\b)"
+    r"|^[ \t]*S[ \t]*I[ \t]*G[ \t]*N[ \t]*A[ \t]*T[ \t]*U[ \t]*R[ \t]*E[ \t]*S?[ \t]*\.?[ \t]*$"
+)
+_MIN_BODY = 80  # non-space characters below which a body is taken for a table-of-contents line
+
+
+def _heading_re(code: str) -> re.Pattern[str]:
+    if "." in code:
+        a, b = code.split(".", 1)
+        num = rf"0?{int(a)}[ \t]*\.[ \t]*{b}"
+    else:
+        num = rf"0?{int(code)}(?:[ \t]*\.)?"
+    return re.compile(
+        rf"(?im)^[ \t>*\-•·]*(?:\(?[a-z0-9]\)[ \t]+)?items?[ \t]*(?:No\.?[ \t]*)?{num}(?![\d,])"
+        r"(?![ \t]*(?:of|in|to|under|above|below|hereof|herein)\b)"
+    )
+
+
+def _weight(text: str, start: int, end: int) -> int:
+    return len(text[start:end]) - text[start:end].count(" ") - text[start:end].count("\n")
+
+
+def item_sections(filing: Filing, codes: Iterable[str]) -> list[Section]:
+    """Bodies of the items whose 2004 code is in ``codes``, in document order (one per item)."""
+    want = set(codes)
+    out: list[Section] = []
+    for it in filing.items:
+        if it.code_2004 not in want or not (0 <= it.document < len(filing.documents)):
+            continue
+        doc = filing.documents[it.document]
+        text = doc.text
+        start, end = it.body_start, it.body_end
+        if _weight(text, start, end) < _MIN_BODY:
+            # A table-of-contents heading: look for the same heading again further down.
+            try:
+                hre = _heading_re(it.code)
+            except ValueError:
+                hre = None
+            if hre is not None:
+                for m in hre.finditer(text, it.end):
+                    line_end = text.find("\n", m.end())
+                    line_end = len(text) if line_end < 0 else line_end
+                    nxt = _ANY_HEAD.search(text, line_end + 1)
+                    b_end = nxt.start() if nxt else len(text)
+                    if _weight(text, line_end + 1, b_end) > _weight(text, start, end):
+                        start, end = min(line_end + 1, len(text)), b_end
+                        break
+        out.append(Section(doc=doc, start=start, end=end, code=it.code, code_2004=it.code_2004))
+    return out
+
+
+def press_releases(filing: Filing) -> list[Document]:
+    """The EX-99.x documents that carry text (press releases and other furnished material)."""
+    return [
+        d
+        for d in filing.documents
+        if d.index != filing.primary and d.type.upper().startswith("EX-99") and d.text.strip()
+    ]
+
+
+def ev(doc: Document, start: int, end: int) -> Evidence:
+    return evidence_for(doc, start, end)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# Words after which a period does not end a sentence.
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sr",
+        "jr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "nos",
+        "st",
+        "u.s",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "messrs",
+        "prof",
+        "rev",
+        "hon",
+        "ret",
+        "l.p",
+        "llc",
+        "n.a",
+        "s.a",
+        "plc",
+        "bros",
+        "assn",
+        "dept",
+        "est",
+        "fig",
+        "approx",
+        "e.g",
+        "i.e",
+        "u.k",
+    ]
+)
+_SENT_END = re.compile(r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])")
+
+
+def sentences(text: str, start: int, end: int, lines: bool = False) -> Iterator[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (trimmed); abbreviations and initials do not end one.
+
+    With ``lines`` (text converted from HTML, where a line break ends a block) every line ends a
+    sentence too, so a heading such as "Appointment of Mr. Cedar" stays out of the next sentence.
+    """
+    if lines:
+        pos = start
+        while pos < end:
+            nl = text.find("\n", pos, end)
+            stop = end if nl < 0 else nl
+            yield from sentences(text, pos, stop)
+            pos = stop + 1
+        return
+    pos = start
+    s = start
+    while pos < end:
+        m = _SENT_END.search(text, pos, end)
+        if not m:
+            break
+        cut = m.end()
+        ch = m.group(0)
+        if ch == ".":
+            w = re.search(r"([A-Za-z.]+)\.?$", text[max(s, m.start() - 12) : m.start()])
+            word = (w.group(1) if w else "").lower().strip(".")
+            # An initial ("D. Jeremy"), an abbreviation, or a number ("1.5"): not an end.
+            if word in _ABBREV or (w and len(w.group(1)) == 1 and w.group(1).isupper()):
+                pos = cut
+                continue
+        elif ch in ";:":
+            # Keep clauses together; a semicolon splits only lists of long clauses.
+            pos = cut
+            continue
+        a, b = _trim(text, s, cut)
+        if b > a:
+            yield a, b
+        s = pos = cut
+    a, b = _trim(text, s, end)
+    if b > a:
+        yield a, b
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def flat(s: str) -> str:
+    """White space folded to single spaces (hard-wrapped plain text reads like HTML text)."""
+    return re.sub(r"\s+", " ", s)
+
+
+def find_flat(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` over ``text[start:end]``; patterns use ``\\s+`` so hard wraps match."""
+    yield from pattern.finditer(text, start, end)

@@ -1,0 +1,521 @@
+"""Departures and appointments of directors and officers (Item 5.02; old Item 6; Item 8.01 / old 5).
+
+One :class:`OfficerChange` per person and kind of change (gold README, "Events other than
+offerings"). The rules read one sentence at a time. Each person mentioned in a sentence owns the
+words up to the next person mentioned; a change is read when
+
+* an appointment verb governs the name ("the Board appointed Amit R. Ghai", "the election of ..."),
+  or names coordinated with it ("elected D. Jeremy Darroch, effective ..., and James P. Gorman");
+* the words the person owns say what happens to them ("..., notified the Company of his intent to
+  resign", "was appointed", "will not stand for re-election", "ceased to serve as").
+
+Compensation-only paragraphs name people without a change verb and yield nothing; directors elected
+by shareholders at an annual meeting (reported under Item 5.07) are skipped, as are committee
+assignments of sitting directors. Changes read outside Item 5.02 / old Item 6 must name an office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.extract.events_names import NameBook, find_names, is_roleish, mentions, name_key
+from eightk.extract.events_text import Section, ev, flat, item_sections, sentences
+from eightk.extract.registry import ExtractResult, extractor
+from eightk.model import Document, Evidence, Filing, OfficerChange
+from eightk.parse.dates import ANY_DATE, find_date
+
+_W = r"[ \t\n]+"
+
+# Verbs that appoint the person named right after them.
+_ACTIVE = re.compile(
+    r"(?:(?<!re-)(?<!re)\b(?:appoint(?:ed|s|ing)?|elect(?:ed|s|ing)?|nam(?:ed|es|ing)|promot(?:ed|es|ing)|"
+    r"hir(?:ed|es|ing)|select(?:ed|s)|welcom(?:ed|es))"
+    r"|\bthe[ \t\n]+(?:appointment|election|hiring|promotion|selection|naming|addition)[ \t\n]+of)"
+    r"(?:[ \t\n]+(?:as[ \t\n]+)?(?:(?:its|the|our|a|an)[ \t\n]+)?(?:new[ \t\n]+)?(?:director|directors)[ \t\n]*,?)?"
+    r"[ \t\n]*$",
+    re.I,
+)
+# "elected to resign": a choice, not an election.
+_ELECTED_TO_ACT = re.compile(r"\belected[ \t\n]+to[ \t\n]+(?!the\b|its\b|our\b|serve\b|a\b|an\b)[a-z]+", re.I)
+
+# What happens to the person, read in the words they own.
+_PASSIVE_APPT = re.compile(
+    r"\b(?:(?:was|were|has[ \t\n]+been|have[ \t\n]+been|had[ \t\n]+been|will[ \t\n]+be|is[ \t\n]+being|is|to[ \t\n]+be|"
+    r"would[ \t\n]+be|shall[ \t\n]+be)[ \t\n]+(?:also[ \t\n]+)?(?:appointed|elected|named|promoted|hired|selected)"
+    r"|(?<!continue to )(?<!continues to )will[ \t\n]+(?:also[ \t\n]+)?(?:join|become|assume|serve[ \t\n]+as|succeed|take[ \t\n]+over)"
+    r"|(?:assumed|assumes|became|becomes|joined|joins|accepted[ \t\n]+(?:the|an|our)[ \t\n]+(?:offer|appointment|position)"
+    r"|agreed[ \t\n]+to[ \t\n]+(?:serve|join|become)|to[ \t\n]+succeed|succeeds|succeeded|will[ \t\n]+succeed))\b",
+    re.I,
+)
+_DEPART = re.compile(
+    r"\b(?:resign(?:ed|s|ing|ation)?|retire(?:d|s|ment)?|retiring|step(?:s|ped|ping)?[ \t\n]+down|"
+    r"cease(?:d|s)?[ \t\n]+to[ \t\n]+(?:serve|be|hold)|will[ \t\n]+cease|depart(?:ed|s|ure)?|"
+    r"(?:was|were|has[ \t\n]+been|been)[ \t\n]+(?:terminated|removed|dismissed)|termination[ \t\n]+of[ \t\n]+(?:his|her)[ \t\n]+employment|"
+    r"passed[ \t\n]+away|died|death|"
+    r"not[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
+    r"not[ \t\n]+be[ \t\n]+(?:standing|nominated)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
+    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was)[ \t\n]+leaving|relinquish(?:ed|es)?|"
+    r"separat(?:ed|ion)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation|its|his|her))\b",
+    re.I,
+)
+# Biography, not news: "until his retirement in 2018", "retired from Intel in 2018".
+_BIO = re.compile(
+    r"(?:until|since|after|before|upon|following|prior[ \t\n]+to)[ \t\n]+(?:his|her|their)[ \t\n]+$",
+    re.I,
+)
+_BIO_AFTER = re.compile(
+    r"\A[^.;]{0,40}?\bin[ \t\n]+(?:(?:early|late|mid-?)[ \t\n]*)?(?:19|20)\d\d\b(?![ \t\n]*,?[ \t\n]*(?:effective|to))",
+    re.I,
+)
+_SHAREHOLDER_ELECTION = re.compile(
+    r"\b(?:shareholders|stockholders|holders)\b[^.]{0,120}\belect|\belected\b[^.]{0,120}\bby[ \t\n]+(?:the[ \t\n]+)?(?:shareholders|stockholders)",
+    re.I,
+)
+_NOTICE = re.compile(
+    r"\b(?:notif(?:ied|y|ies)|inform(?:ed|s)|advis(?:ed|es)|announc(?:ed|es)|decided|decision|intent(?:ion)?|intends|plans?|"
+    r"will|would|expect(?:s|ed)?|anticipat(?:es|ed)|agreed|to[ \t\n]+(?:retire|resign|step))\b",
+    re.I,
+)
+
+# Where an office is named after the change verb.
+_ROLE_INTRO = re.compile(
+    r"\b(?:to[ \t\n]+(?:serve[ \t\n]+)?as|as|to[ \t\n]+the[ \t\n]+(?:newly[ \t\n-]+(?:created|formed|established)[ \t\n]+)?"
+    r"(?:positions?|roles?|offices?|title|post)[ \t\n]+of|the[ \t\n]+(?:duties|role|roles|position|positions|title|office)[ \t\n]+of|"
+    r"(?:his|her|their)[ \t\n]+(?:positions?|roles?|posts?|offices?)[ \t\n]+(?:as|of))[ \t\n]+",
+    re.I,
+)
+_BOARD_SEAT = re.compile(
+    r"\b(?:to|from|on|of)[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Bank|Firm)'s[ \t\n]+|[A-Z][\w.&]*(?:[ \t\n]+[A-Z][\w.&]*){0,3}'s[ \t\n]+)?"
+    r"(?:board|board[ \t\n]+of[ \t\n]+directors|board[ \t\n]+of[ \t\n]+trustees)\b"
+    r"|\bre-?[ \t\n]?election[ \t\n]+(?:as[ \t\n]+a[ \t\n]+director|to[ \t\n]+the[ \t\n]+board)",
+    re.I,
+)
+_ROLE_STOP = re.compile(
+    r"[ \t\n]*(?:\(|\.(?:[ \t\n]|$)|;|:|\"|$|[ \t\n]+-[ \t\n]"
+    r"|,?[ \t\n]+(?:effective|to[ \t\n]+succeed|to[ \t\n]+replace|succeeding|replacing|until|reporting|following|upon|"
+    r"on|at|with|in|from|pending|subject|while|after|before|since|commencing|beginning|who|which|where|that|"
+    r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|"
+    r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
+    r"|(?:his|her|its|their)[ \t\n])\b"
+    r"|,[ \t\n]+(?:a|an|the|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
+    r"for|from|until|age|aged|\d|has|have|had|was|were|is|will|would|notified|informed|effective|respectively)\b)",
+    re.I,
+)
+_COMMITTEE_ONLY = re.compile(r"\bcommittee\b", re.I)
+_OFFICE_WORD = re.compile(
+    r"\b(?:chief|officer|president|chair(?:man|woman|person)?|treasurer|secretary|controller|comptroller|"
+    r"counsel|director|head|manager|ceo|cfo|coo|cto|cio|partner|trustee|lead|executive)\b",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r"[ \t\n]*,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:(?:the|a|an|our|its)[ \t\n]+)?(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
+    r"(?P<role>[^()\"]{3,160}?)[ \t\n]*(?:\([^)]{0,60}\)[ \t\n]*)?,[ \t\n]*(?=(?:has|have|had|was|is|will|would|notified|informed|"
+    r"announced|tendered|submitted|resigned|retired|decided|advised|who|gave|delivered|provided|stepped|ceased|agreed|"
+    r"intends|elected[ \t\n]+to|also|and)\b)",
+)
+_EFFECTIVE = re.compile(
+    r"\beffective(?:[ \t\n]+(?:as[ \t\n]+of|on|from|upon|at|immediately|date|as[ \t\n]+at))?\b",
+    re.I,
+)
+_IMMEDIATE = re.compile(
+    r"\b(?:effective[ \t\n]+immediately|with[ \t\n]+immediate[ \t\n]+effect|effective[ \t\n]+(?:as[ \t\n]+of[ \t\n]+)?(?:the[ \t\n]+)?(?:same|that)[ \t\n]+(?:date|day)|"
+    r"immediately[ \t\n]+effective)\b",
+    re.I,
+)
+_COMPLETED = re.compile(
+    r"\b(?:resigned|retired|was[ \t\n]+(?:terminated|removed|dismissed|appointed|elected|named|promoted|hired)|"
+    r"were[ \t\n]+(?:appointed|elected|named)|tendered|submitted|assumed|became|joined|ceased|stepped[ \t\n]+down|"
+    r"passed[ \t\n]+away|died|appointed|elected|named|promoted|hired)\b",
+    re.I,
+)
+_LEAD_DATE = re.compile(
+    r"[ \t\n]*(?:\([a-z0-9]{1,3}\)[ \t\n]*)?(?:On|As[ \t\n]+of|Effective(?:[ \t\n]+as[ \t\n]+of)?|Effective[ \t\n]+on)[ \t\n]+",
+    re.I,
+)
+_LATER_EFFECTIVE = re.compile(
+    r"\b(?:resignation|retirement|appointment|election|departure|employment|service|transition|termination)\b[^.]{0,80}?"
+    r"\b(?:effective|become[ \t\n]+effective|will[ \t\n]+be[ \t\n]+effective|is[ \t\n]+effective|was[ \t\n]+effective|effective[ \t\n]+as[ \t\n]+of|take[ \t\n]+effect)",
+    re.I,
+)
+
+_DOTTED = re.compile(r"\d+\.\d+")
+
+
+@dataclass
+class _Found:
+    person: str
+    key: tuple[str, str]
+    change: str
+    doc: Document
+    person_span: tuple[int, int]
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    interim: bool | None = None
+    sentence: tuple[int, int] = (0, 0)
+    rule: str = ""
+    surname_refs: list[str] = field(default_factory=list)
+
+
+@extractor(
+    "officers", items=("5.02", "8.01"), description="Departures and appointments of directors and officers"
+)
+def extract_officers(filing: Filing) -> ExtractResult:
+    """Departures and appointments of directors and officers."""
+    dotted = any("." in i.code for i in filing.items)
+    found: list[_Found] = []
+    warnings: list[str] = []
+    registrant = _company_names(filing)
+    for sec in item_sections(filing, ("5.02", "8.01")):
+        if dotted and "." not in sec.code:
+            continue  # "6" in a 2004+ filing is a numbered paragraph, not old Item 6
+        strict = sec.code_2004 != "5.02"
+        if strict and sec.end - sec.start > 20000:
+            continue
+        try:
+            for f in _read_section(sec, registrant):
+                if strict and not f.role:
+                    continue
+                found.append(f)
+        except Exception as e:  # a rule's bug must not lose the filing
+            warnings.append(f"officers: item {sec.code}: {type(e).__name__}: {e}")
+    # One object per person and kind of change; the first reading wins, later ones fill its gaps.
+    merged: dict[tuple[tuple[str, str], str], _Found] = {}
+    for f in found:
+        k = (f.key, f.change)
+        if k not in merged:
+            merged[k] = f
+            continue
+        m = merged[k]
+        if m.role is None and f.role is not None:
+            m.role, m.role_span = f.role, f.role_span
+        if m.date is None and f.date is not None:
+            m.date, m.date_span = f.date, f.date_span
+    out = [_record(f) for f in merged.values()]
+    return ExtractResult(officer_changes=out, warnings=warnings)
+
+
+def _record(f: _Found) -> OfficerChange:
+    evd: dict[str, Evidence] = {"person": ev(f.doc, *f.person_span), "change": ev(f.doc, *f.sentence)}
+    if f.role_span:
+        evd["role"] = ev(f.doc, *f.role_span)
+    if f.date_span:
+        evd["effective_date"] = ev(f.doc, *f.date_span)
+    conf = 0.6 + (0.15 if f.role else 0) + (0.1 if f.date else 0)
+    return OfficerChange(
+        person=f.person,
+        change=f.change,  # type: ignore[arg-type]
+        role=f.role,
+        effective_date=f.date,
+        interim=f.interim,
+        confidence=round(conf, 2),
+        rule=f.rule,
+        evidence=evd,
+    )
+
+
+def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
+    text = sec.doc.text
+    book = NameBook()
+    for m in find_names(text, sec.start, sec.end):
+        book.add(m.name)
+    out: list[_Found] = []
+    sents = list(sentences(text, sec.start, sec.end, lines=sec.doc.format in ("html", "ixbrl")))
+    for si, (a, b) in enumerate(sents):
+        sent = text[a:b]
+        if not (_ACTIVE_ANY.search(sent) or _PASSIVE_APPT.search(sent) or _DEPART.search(sent)):
+            continue
+        ms = mentions(text, a, b, book)
+        if not ms:
+            continue
+        shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
+        prev_active: _Found | None = None
+        for i, m in enumerate(ms):
+            lo = ms[i - 1].end if i else a
+            hi = ms[i + 1].start if i + 1 < len(ms) else b
+            before = text[lo : m.start]
+            # Skip the honorific in front of the name when reading the verb before it.
+            before_core = re.sub(
+                r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?|Director|General(?:[ \t]*\(Ret\.?\))?)[ \t\n]*$",
+                "",
+                before,
+            )
+            got: list[_Found] = []
+            am = _ACTIVE.search(before_core)
+            if am and not shareholder_vote and not _ELECTED_TO_ACT.search(text[lo + am.start() : hi]):
+                f = _new(sec, m, "appointment", (a, b), "officers.appoint_verb")
+                _role_after(f, text, m.end, hi, registrant)
+                got.append(f)
+                prev_active = f
+            elif (
+                prev_active is not None
+                and len(before) < 90
+                and re.search(r"(?:,|\band)[ \t\n]*$", before)
+                and not re.search(
+                    r"\b(?:will|was|were|has|have|had|is|are|notified|informed|who|which|that|while|whereas)\b",
+                    before,
+                )
+            ):
+                # "elected D. Jeremy Darroch, effective ..., and James P. Gorman, effective ..., as directors"
+                f = _new(sec, m, "appointment", (a, b), "officers.appoint_list")
+                _role_after(f, text, m.end, hi, registrant)
+                got.append(f)
+                prev_active = f
+            else:
+                prev_active = None
+            after = text[m.end : hi]
+            if not got:
+                pm = _PASSIVE_APPT.search(after)
+                if pm and not shareholder_vote:
+                    f = _new(sec, m, "appointment", (a, b), "officers.passive")
+                    _role_after(f, text, m.end + pm.end(), hi, registrant)
+                    if f.role is None:
+                        _role_appositive(f, text, m.end, hi, registrant)
+                    got.append(f)
+            dm = _first_depart(after)
+            if dm is not None:
+                f = _new(sec, m, "departure", (a, b), "officers.depart")
+                _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
+                if f.role is None:
+                    _role_appositive(f, text, m.end, hi, registrant)
+                got.append(f)
+            for f in got:
+                if f.change == "appointment" and f.role and _COMMITTEE_ONLY.search(f.role):
+                    continue  # a committee seat for a sitting director is not an officer change
+                _date(f, text, a, b, m, hi, sents[si + 1 : si + 4])
+                out.append(f)
+    return out
+
+
+_ACTIVE_ANY = re.compile(
+    r"\b(?:appoint|elect|nam|promot|hir|select|welcom)[a-z]*\b|\bthe[ \t\n]+(?:appointment|election|hiring|promotion)",
+    re.I,
+)
+
+
+def _first_depart(after: str) -> re.Match[str] | None:
+    for dm in _DEPART.finditer(after):
+        pre = after[max(0, dm.start() - 40) : dm.start()]
+        if _BIO.search(pre) or _BIO_AFTER.match(after[dm.end() :]):
+            continue
+        # "retired from Intel": leaving another company is biography.
+        nxt = after[dm.end() : dm.end() + 60]
+        if re.match(
+            r"[ \t\n]+from[ \t\n]+(?!the\b|his\b|her\b|its\b|our\b|their\b|all\b|any\b|such\b)[A-Z]", nxt
+        ):
+            continue
+        if re.search(
+            r"\b(?:upon|after|following|prior[ \t\n]+to|before)[ \t\n]+(?:the[ \t\n]+)?$", pre, re.I
+        ):
+            continue
+        return dm
+    return None
+
+
+def _new(sec: Section, m, change: str, sent: tuple[int, int], rule: str) -> _Found:
+    return _Found(
+        person=m.name,
+        key=m.key,
+        change=change,
+        doc=sec.doc,
+        person_span=(m.start, m.end),
+        sentence=sent,
+        rule=rule,
+    )
+
+
+def _role_after(
+    f: _Found, text: str, pos: int, hi: int, registrant: tuple[str, ...], depart: bool = False
+) -> None:
+    """The office named after the change verb: "as Controller", "to the position of ...", "to the Board"."""
+    window_end = min(hi, pos + 260)
+    rm = _ROLE_INTRO.search(text, pos, window_end)
+    bm = _BOARD_SEAT.search(text, pos, window_end)
+    if bm and (rm is None or bm.start() < rm.start()):
+        f.role, f.role_span = "director", (bm.start(), bm.end())
+        return
+    if rm is None or rm.start() - pos > 120:
+        return
+    _set_role(f, text, rm.end(), window_end, registrant)
+
+
+def _role_appositive(f: _Found, text: str, pos: int, hi: int, registrant: tuple[str, ...]) -> None:
+    am = _APPOSITIVE.match(text, pos, hi)
+    if am:
+        _set_role(f, text, am.start("role"), am.end("role"), registrant, whole=True)
+
+
+def _set_role(
+    f: _Found, text: str, start: int, end: int, registrant: tuple[str, ...], whole: bool = False
+) -> None:
+    # Articles and possessives in front of the office: "the", "its", "the Company's", "Chevron's".
+    lead = re.match(
+        r"(?:(?:the|its|our|a|an|his|her|their|interim|acting)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*",
+        text[start:end],
+    )
+    s = start + (lead.end() if lead else 0)
+    interim = bool(re.search(r"\b(?:interim|acting)\b", text[start:s], re.I))
+    if whole:
+        e = end
+    else:
+        sm = _ROLE_STOP.search(text, s, end)
+        e = sm.start() if sm else end
+    role = text[s:e]
+    # Strip "of the Company" / "of <registrant>" / "for <registrant>" at the end; keep other units.
+    role, e = _strip_registrant(role, s, registrant)
+    role = role.rstrip(" ,\t\n")
+    e = s + len(role)
+    if not role or len(role) > 140:
+        return
+    if re.fullmatch(
+        r"(?:a[ \t\n]+)?(?:member|members|director|directors|trustee)(?:[ \t\n]+of[ \t\n]+the[ \t\n]+board.*)?",
+        role,
+        re.I,
+    ) or (
+        re.search(r"\bboard\b", role, re.I)
+        and not re.search(r"\bchair|\bvice|\bofficer|\bpresident", role, re.I)
+    ):
+        f.role, f.role_span, f.interim = "director", (s, e), interim or None
+        return
+    if not _OFFICE_WORD.search(role):
+        return
+    if not is_roleish(role) and not re.search(
+        r"\b(?:head|manager|partner|lead|ceo|cfo|coo|cto|cio)\b", role, re.I
+    ):
+        return
+    f.role, f.role_span = flat(role), (s, e)
+    if interim or re.search(r"\b(?:interim|acting)\b", role, re.I):
+        f.interim = True
+    if interim:
+        # Keep "interim" in the printed role: "interim president".
+        s2 = start + text[start:s].lower().rfind("interim") if "interim" in text[start:s].lower() else s
+        f.role, f.role_span = flat(text[s2:e]), (s2, e)
+
+
+_CORP_SUFFIX = re.compile(
+    r"(?:,?[ \t\n]+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|LLC|L\.P|plc|N\.A)\.?)$", re.I
+)
+
+
+def _strip_registrant(role: str, s: int, names: tuple[str, ...]) -> tuple[str, int]:
+    """Drop "of the Company", "of <the registrant>" or "for <a legal entity>, Inc." from the end of an office."""
+    m = re.search(
+        r"[ \t\n,]+(?:of|for|at|with)[ \t\n]+(?P<org>[^,]*(?:,[ \t\n]*(?:Inc|Corp|Ltd|LLC|L\.P|N\.A)\.?)?)$",
+        role,
+    )
+    if m:
+        raw = m.group("org").strip()
+        org = _core(raw)
+        generic = re.fullmatch(
+            r"(?:the[ \t\n]+)?(?:company|corporation|registrant|firm|bank|trust|partnership|parent)",
+            raw,
+            re.I,
+        )
+        cores = [_core(n) for n in names if n]
+        # "Marvell Technology, Inc." where the filing defines "Marvell": the registrant under its full name.
+        prefixed = bool(_CORP_SUFFIX.search(raw)) and any(c and org.startswith(c + " ") for c in cores)
+        if generic or prefixed or (org and org in cores):
+            return role[: m.start()], s + m.start()
+    return role, s + len(role)
+
+
+_DEFINED = re.compile(r"\((?:the[ \t\n]+)?[\"“]([A-Z][\w&.\- ]{1,40})[\"”]\)")
+
+
+def _company_names(filing: Filing) -> tuple[str, ...]:
+    """The registrant's names: cover, SEC header, and the defined terms of the 8-K ("Chevron")."""
+    names: list[str] = []
+    if filing.cover and filing.cover.registrant_name:
+        names.append(filing.cover.registrant_name)
+    if filing.header:
+        names += [f.name for f in filing.header.filers if f.name]
+    doc = filing.primary_document
+    if doc is not None:
+        names += [m.group(1) for m in _DEFINED.finditer(doc.text, 0, min(len(doc.text), 20000))]
+    return tuple(n for n in names if n.lower() not in {"company", "board", "plan", "agreement"})
+
+
+def _core(name: str) -> str:
+    n = re.sub(r"\([^)]*\)", " ", name)
+    n = re.sub(r"[^A-Za-z0-9& ]+", " ", n).lower()
+    toks = [
+        t
+        for t in n.split()
+        if t
+        not in {
+            "the",
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "company",
+            "co",
+            "ltd",
+            "llc",
+            "plc",
+            "lp",
+            "holdings",
+            "group",
+            "n",
+            "a",
+        }
+    ]
+    return " ".join(toks)
+
+
+def _date(
+    f: _Found,
+    text: str,
+    a: int,
+    b: int,
+    m,
+    hi: int,
+    later: list[tuple[int, int]],
+) -> None:
+    """Effective date: "effective DATE" in the person's words; "effective immediately" or a completed
+    change takes the sentence's leading "On DATE"; else a later sentence about the same change."""
+    own_lo = m.end
+    # The active verb before the name may carry "Effective May 21, 2020, the Board ... appointed".
+    for em in _EFFECTIVE.finditer(text, own_lo, hi):
+        if re.match(r"[ \t\n]*immediately", text[em.end() : em.end() + 15], re.I):
+            break
+        d = find_date(text, em.end(), min(hi, em.end() + 70))
+        if d and "." not in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
+            f.date, f.date_span = d[0], (d[1], d[2])
+            return
+    lead = _LEAD_DATE.match(text, a, b)
+    lead_date = None
+    if lead:
+        d = find_date(text, lead.end(), min(b, lead.end() + 25))
+        if d and d[1] == lead.end():
+            lead_date = d
+    if lead_date and lead and re.search(r"effective", text[lead.start() : lead.end()], re.I):
+        f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
+        return
+    own = text[own_lo:hi]
+    if lead_date and (
+        _IMMEDIATE.search(text, a, b) or (_COMPLETED.search(text, a, hi) and not _NOTICE.search(own[:160]))
+    ):
+        f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
+        return
+    # "His resignation will become effective on June 18, 2010." in a following sentence.
+    sur = f.person.split()[-1] if f.person.split() else ""
+    for la, lb in later:
+        s = text[la:lb]
+        names = find_names(text, la, lb)
+        if any(n.key != f.key for n in names):
+            break
+        if not (re.match(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b", s) or (sur and sur in s)):
+            continue
+        lm = _LATER_EFFECTIVE.search(s)
+        if lm:
+            d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
+            if d:
+                f.date, f.date_span = d[0], (d[1], d[2])
+                return
+
+
+# Keep ruff from flagging helpers kept for readability of the rules above.
+__all__ = ["ANY_DATE", "extract_officers", "name_key"]
