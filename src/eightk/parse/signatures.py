@@ -1,11 +1,517 @@
-"""Signature block (placeholder until the signature parser lands)."""
+"""The signature block of an 8-K: who signed, with what title, on what date.
+
+The block follows a "SIGNATURE(S)" heading (also "S I G N A T U R E S", "Signatures") and the
+"Pursuant to the requirements of the Securities Exchange Act of 1934..." sentence. Layouts by era:
+
+- text filings: columns ("Date: April 27, 2006          By: /s/ V. Lawrence Evans"), the typed name and
+  title lines under a rule of dashes, sometimes "Name:" / "Title:" labels with a title wrapped over lines;
+- HTML tables (one cell per tab): "Date:\\tJune 4, 2024\\tBy:\\t/s/ April Miller Boise", then the name and
+  the title lines; sometimes name and title share a line ("Alex C. Hui President and Chief Executive
+  Officer") or the whole block is one line ("By /s/W. Ron Hinson W. Ron Hinson Comptroller");
+- several signers (co-registrants, CEO + CFO), signatures without "/s/" (a bare "By:").
+
+A signer starts at "By", "/s/" (also "/S/", "\\s\\", "//") or "Name:". The printed name line wins over
+the conformed "/s/" name ("/s/ Herb Glaubman" over "Herbert Glaubman"). The title is every title-like
+line after the name, joined with ", " (wrapped lines with a space). The date is the one printed in the
+block ("Date:", "Dated:", or a bare date cell), nearest to the signer.
+"""
 
 from __future__ import annotations
 
-from eightk.model import Document, Item, Signature
+import re
+from dataclasses import dataclass, field
+
+from eightk.model import Document, Evidence, Item, Signature, evidence_for
+from eightk.parse.dates import MONTHS, find_date
+
+_SIG_HEAD = re.compile(
+    r"(?im)^[^\S\n]*S[^\S\n]*I[^\S\n]*G[^\S\n]*N[^\S\n]*A[^\S\n]*T[^\S\n]*U[^\S\n]*R[^\S\n]*E[^\S\n]*S?"
+    r"(?:[^\S\n]+PAGE)?[^\S\n]*[.:]?[^\S\n]*$"
+)
+_PURSUANT = re.compile(
+    r"Pursuant[^\S\n]+to[^\S\n]+the[^\S\n]+requirements[^\S\n]+of[^\S\n]+the[^\S\n]+Securities", re.I
+)
+_PARA_END = re.compile(
+    r"(?:authorized|undersigned|authorised|person|thereunto|hereunto)[^\S\n]*(?:officer)?[^\S\n]*[.:]", re.I
+)
+_STOP = re.compile(
+    r"(?im)^[^\S\n]*(?:EXHIBIT[^\S\n]+INDEX|INDEX[^\S\n]+(?:TO|OF)[^\S\n]+EXHIBITS?|EXHIBIT[^\S\n]+LIST|"
+    r"LIST[^\S\n]+OF[^\S\n]+EXHIBITS|EXHIBITS?[^\S\n]+INDEX|Exhibit[^\S\n]+No\.?|Exhibit[^\S\n]+Number|"
+    r"EXHIBIT[^\S\n]+\d{1,3}(?:\.\d{1,3})*[^\S\n]*|STATEMENT[^\S\n]+OF[^\S\n]+DIFFERENCES|"
+    r"ITEM[^\S\n]+\d{1,2}(?:\.\d{2})?\b.*|Table[^\S\n]+of[^\S\n]+Contents|<PAGE>.*|"
+    r"FOR[^\S\n]+IMMEDIATE[^\S\n]+RELEASE.*|CERTIFICATION.*|NEWS[^\S\n]+RELEASE.*)[^\S\n]*$"
+)
+_CELL_SPLIT = re.compile(r"\t|[^\S\n]{3,}")
+_LABEL = re.compile(r"(?<=\S)[^\S\n]+(?=(?:By|Name|Title|Its|Date|Dated)[^\S\n]*:)")
+_SLASH_S = re.compile(r"(?:/s/|/S/|\\s\\|\\S\\|//|S/)")
+_BY = re.compile(r"By\b[^\S\n]*:?[^\S\n]*", re.I)
+_DATE_LABEL = re.compile(r"(?:Date|Dated)\b[^\S\n]*:?[^\S\n]*", re.I)
+_NAME_LABEL = re.compile(r"Name[^\S\n]*:[^\S\n]*", re.I)
+_TITLE_LABEL = re.compile(r"(?:Title|Its)[^\S\n]*:[^\S\n]*", re.I)
+_RULE = re.compile(r"[-_=.\s]*")
+_PAGE = re.compile(r"(?i)-?[^\S\n]*(?:page[^\S\n]*)?\d{1,3}[^\S\n]*-?\.?|[ivx]{1,4}|\d{1,3}[^\S\n]+\d{1,3}")
+_SKIP = re.compile(
+    r"(?i)\(?(?:registrant|signature|date|duly authorized officer|principal executive officer|"
+    r"principal financial officer|authorized signatory)\)?:?|registrant"
+)
+_TITLE_WORDS = re.compile(
+    r"(?i)\b(?:President|Vice|VP|EVP|SVP|Officer|Chief|Director|Secretary|Treasurer|Counsel|Controller|"
+    r"Comptroller|Chairman|Chairwoman|Chair|Chairperson|Manager|Member|Partner|Trustee|CEO|CFO|COO|CAO|CLO|"
+    r"CTO|General|Executive|Principal|Accounting|Finance|Financial|Operations|Legal|Administration|Head|"
+    r"Attorney|Signatory|Agent|Assistant|Deputy|Associate|Senior|Managing|Corporate|Investor|Relations|"
+    r"Governance|Affairs|Founder|Owner|Sole|Administrator|Clerk|Registered|In-House|Operating|Authorized|"
+    r"Superintendent|Commissioner|Liquidator|Receiver|Executor|Custodian|Servicer|Depositor|Accountant|"
+    r"Controller|Regional|Division|Group|Strategy|Business|Development|Compliance|Risk|Audit|Tax|"
+    r"Technology|Marketing|Sales|Human|Resources|Planning|Reporting)\b"
+)
+_COMPANY_WORDS = re.compile(
+    r"(?i)\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|PLC|N\.V|S\.A|"
+    r"Trust|Bancorp|Holdings|Group|Partners|Fund|Bank|Technologies|Systems)\b\.?"
+)
+_SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV|V|Esq\.?|Ph\.?D\.?|M\.?D\.?|CPA)"
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z][a-zA-Z'\u00C0-\u017F\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|la|del|da|di|le|du|St\.)"
+)
+_MONTH_FUZZY = re.compile(r"\b([A-Za-z]{3,10})\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?,?[^\S\n]+((?:19|20)\d{2})\b")
+_CONNECT_END = re.compile(r"(?i)(?:\b(?:and|of|the|for|&|to|in)|[,/\-])$")
+_CONNECT_START = re.compile(r"(?:and\b|&|of\b|[a-z])")
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass
+class _Signer:
+    anchor: int  # text position where the signer starts
+    s_name: tuple[str, int, int] | None = None  # conformed "/s/" name
+    name: tuple[str, int, int] | None = None
+    title: list[tuple[str, int, int]] = field(default_factory=list)
+    closed: bool = False
+    last_line: int = -1
+    registrant: str | None = None
+    labeled_title: bool = False
+
+
+def find_block(text: str) -> tuple[int, int] | None:
+    """The span of the signature block in the 8-K text (from the heading or the "Pursuant" sentence)."""
+    n = len(text)
+    start = None
+    for m in _SIG_HEAD.finditer(text):
+        # The sentence must follow the heading closely: a table of contents also lists "SIGNATURE",
+        # and a short document puts the real sentence within reach of it (0001193125-14-242424).
+        window = text[m.end() : m.end() + 900]
+        pm = _PURSUANT.search(window) or re.search(r"duly[^\S\n]+(?:caused|authorized)", window, re.I)
+        if pm:
+            between = [ln for ln in window[: pm.start()].split("\n")[:-1] if ln.strip()]
+            if len(between) <= 3 and all(len(ln.strip()) <= 40 for ln in between):
+                start = m.start()
+                break
+    if start is None:
+        # No heading (0001012870-02-001163): the last "Pursuant to the requirements" sentence.
+        ms = list(_PURSUANT.finditer(text))
+        if ms:
+            start = ms[-1].start()
+    if start is None:
+        for m in _SIG_HEAD.finditer(text):
+            if _SLASH_S.search(text, m.end(), min(n, m.end() + 1500)):
+                start = m.start()
+                break
+    if start is None:
+        return None
+    end = min(n, start + 4000)
+    return start, end
+
+
+def _body_start(text: str, start: int, end: int) -> int:
+    """Skip the heading and the "Pursuant to the requirements..." sentence."""
+    m = _PURSUANT.search(text, start, min(end, start + 800))
+    if not m:
+        nl = text.find("\n", start, end)
+        return end if nl < 0 else nl + 1
+    e = _PARA_END.search(text, m.end(), min(end, m.end() + 700))
+    if e:
+        return e.end()
+    nl = text.find("\n\n", m.end(), end)
+    return m.end() if nl < 0 else nl
+
+
+def _cells(text: str, start: int, end: int) -> list[_Cell]:
+    out: list[_Cell] = []
+    line_no = 0
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        if text[pos:le].strip():
+            if _STOP.match(text, pos, le) and _STOP.match(text, pos, le).end() == le:  # type: ignore[union-attr]
+                break
+            cuts = [pos]
+            for m in _CELL_SPLIT.finditer(text, pos, le):
+                cuts.append(m.start())
+                cuts.append(m.end())
+            cuts.append(le)
+            for a, b in zip(cuts[0::2], cuts[1::2], strict=False):
+                # Labels inside one cell ("By: /s/ X Name: X Title: Y") start cells of their own.
+                subs = [a]
+                for lm in _LABEL.finditer(text, a, b):
+                    subs.append(lm.start())
+                    subs.append(lm.end())
+                subs.append(b)
+                for c, d in zip(subs[0::2], subs[1::2], strict=False):
+                    while c < d and text[c].isspace():
+                        c += 1
+                    while d > c and text[d - 1].isspace():
+                        d -= 1
+                    if c < d:
+                        out.append(_Cell(text[c:d], c, d, line_no))
+        line_no += 1
+        pos = le + 1
+    return out
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = " \t,;:-_") -> tuple[int, int]:
+    while s < e and (text[s] in chars or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in chars or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def looks_like_name(s: str) -> bool:
+    s = s.strip().rstrip(",")
+    s = re.sub(rf",?[^\S\n]+{_SUFFIX}$", "", s)
+    toks = s.split()
+    if not (2 <= len(toks) <= 6) or len(s) > 60:
+        return False
+    if _TITLE_WORDS.search(s) or _COMPANY_WORDS.search(s):
+        return False
+    if any(ch.isdigit() for ch in s) or re.search(r"[:;/()\[\]@$%]", s):
+        return False
+    return all(_NAME_TOKEN.fullmatch(t) for t in toks)
+
+
+def _name_key(s: str) -> tuple[str, str]:
+    toks = [t for t in re.sub(r"[^\w\s]", " ", s.lower()).split() if t not in {"jr", "sr", "ii", "iii", "iv"}]
+    if not toks:
+        return ("", "")
+    return (toks[0], toks[-1])
+
+
+def _same_person(a: str, b: str) -> bool:
+    ka, kb = _name_key(a), _name_key(b)
+    return bool(ka[1]) and ka[1] == kb[1]
+
+
+def _looks_title(s: str) -> bool:
+    return bool(_TITLE_WORDS.search(s)) and not _SLASH_S.match(s) and len(s) < 200
+
+
+def _date_in(text: str, s: int, e: int, labeled: bool) -> tuple[str, int, int] | None:
+    d = find_date(text, s, e)
+    if d:
+        return d
+    if labeled:
+        # "Marcxh 12, 2002" (0001012870-02-001163): a typo in a labeled date still names its month.
+        m = _MONTH_FUZZY.search(text, s, e)
+        if m:
+            mon = MONTHS.get(m.group(1).lower()[:3])
+            if mon:
+                from eightk.parse.dates import _iso
+
+                iso = _iso(int(m.group(3)), mon, int(m.group(2)))
+                if iso:
+                    return iso, m.start(), m.end()
+    return None
+
+
+def _is_company(cell: str, registrant: str | None) -> bool:
+    c = cell.strip().rstrip(".,")
+    if registrant and _fold(c) == _fold(registrant):
+        return True
+    if _TITLE_WORDS.search(c) and not c.isupper():
+        return False
+    if _COMPANY_WORDS.search(c) and len(c.split()) <= 10:
+        return True
+    letters = [ch for ch in c if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters) and not _TITLE_WORDS.search(c) and len(c.split()) >= 2 and not looks_like_name(c)
+
+
+def _fold(s: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
+
+
+def _split_name_title(text: str, c: _Cell, s_name: str | None) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A printed line holding the name, maybe followed by the title: spans of both, or None."""
+    t = c.text
+    if s_name:
+        # "Jack T. Smith President and Chief Executive Officer", "W. Ron Hinson Comptroller".
+        sn = _fold(s_name)
+        words = list(re.finditer(r"\S+", t))
+        for k in range(len(words), 0, -1):
+            prefix = t[: words[k - 1].end()]
+            if _fold(prefix) == sn:
+                ns, ne = c.start, c.start + words[k - 1].end()
+                rest = _strip_span(text, ne, c.end)
+                return (ns, ne), (rest if rest[1] > rest[0] else None)
+    if looks_like_name(t):
+        if s_name is None or _same_person(t, s_name):
+            return (c.start, c.end), None
+        return None
+    # "Bruce J. Feldman, President and", "Herbert Glaubman, President", "Thomas B. Pickens, III"
+    for m in re.finditer(r",", t):
+        head, tail = t[: m.start()], t[m.end() :]
+        if re.match(rf"[^\S\n]*{_SUFFIX}\b", tail):
+            continue
+        if looks_like_name(head) and (s_name is None or _same_person(head, s_name)) and (
+            _looks_title(tail) or not tail.strip()
+        ):
+            ns, ne = c.start, c.start + m.start()
+            rest = _strip_span(text, c.start + m.end(), c.end)
+            return (ns, ne), (rest if rest[1] > rest[0] else None)
+        break
+    # "Alex C. Hui President and Chief Executive Officer" without a "/s/" line to compare with.
+    words = list(re.finditer(r"\S+", t))
+    for k in range(min(len(words) - 1, 5), 1, -1):
+        head = t[: words[k - 1].end()]
+        tail = t[words[k].start() :]
+        if looks_like_name(head) and _looks_title(tail) and not _TITLE_WORDS.search(head):
+            if s_name is None or _same_person(head, s_name):
+                ns, ne = c.start, c.start + words[k - 1].end()
+                rest = (c.start + words[k].start(), c.end)
+                return (ns, ne), rest
+    return None
 
 
 def find_signatures(
     doc: Document, items: list[Item], registrant: str | None
 ) -> tuple[list[Signature], list[str]]:
-    return [], []
+    """Everyone who signs the 8-K document ``doc`` (see the module docstring)."""
+    try:
+        return _find(doc, registrant)
+    except Exception as exc:  # a malformed block must not fail the parse
+        return [], [f"signature block not read: {type(exc).__name__}"]
+
+
+def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[str]]:
+    text = doc.text
+    warnings: list[str] = []
+    span = find_block(text)
+    if span is None:
+        return [], ["no signature block found"]
+    bstart, bend = span
+    body = _body_start(text, bstart, bend)
+    cells = _cells(text, body, bend)
+    signers: list[_Signer] = []
+    dates: list[tuple[str, int, int, bool]] = []  # iso, start, end, labeled
+    cur: _Signer | None = None
+    company = registrant
+    pending_date_label = False
+    expect_slash = False
+    last_line = -1
+    for c in cells:
+        t = c.text
+        blank_gap = last_line >= 0 and c.line > last_line + 1
+        last_line = c.line
+        if cur is not None and blank_gap and cur.name is not None and cur.title and not cur.labeled_title:
+            cur.closed = True
+        # Dates: "Date: March 26, 2002", "Dated:", a bare date cell, "(Date)" labels.
+        dm = _DATE_LABEL.match(t)
+        if dm and (dm.end() == len(t) or not t[dm.end() :].lstrip().startswith(("/", "\\"))):
+            d = _date_in(text, c.start + dm.end(), c.end, True)
+            if d:
+                dates.append((d[0], d[1], d[2], True))
+            elif dm.end() >= len(t.rstrip()):
+                pending_date_label = True
+            continue
+        if dm:
+            t_rest_start = c.start + dm.end()
+            c = _Cell(text[t_rest_start : c.end], t_rest_start, c.end, c.line)
+            t = c.text
+        if pending_date_label:
+            pending_date_label = False
+            d = _date_in(text, c.start, c.end, True)
+            if d:
+                dates.append((d[0], d[1], d[2], True))
+                continue
+        d = find_date(text, c.start, c.end)
+        if d and d[1] - c.start <= 2 and c.end - d[2] <= 2:
+            dates.append((d[0], d[1], d[2], False))
+            continue
+        if re.fullmatch(r"\(?Date\)?", t, re.I):
+            continue
+        if _RULE.fullmatch(t) or _PAGE.fullmatch(t) or _SKIP.fullmatch(t):
+            if _PAGE.fullmatch(t) and cur is not None and cur.name is not None:
+                cur.closed = True
+            continue
+        if expect_slash and cur is not None:
+            # "/s/" and the name in separate columns (0000950144-94-000103).
+            expect_slash = False
+            if looks_like_name(t) or looks_like_name(t.title()):
+                cur.s_name = (t, c.start, c.end)
+                continue
+        bm = _BY.match(t)
+        is_by = bool(bm) and (bm.end() == len(t) or bool(_SLASH_S.match(t, bm.end())) or t[2:3] in (":", "\t"))
+        if is_by and bm is not None:
+            rest_s = c.start + bm.end()
+            cur = _Signer(anchor=c.start, registrant=company)
+            signers.append(cur)
+            if rest_s < c.end:
+                _take_slash(text, cur, rest_s, c.end)
+            continue
+        if _SLASH_S.match(t):
+            if cur is not None and cur.s_name is None and cur.name is None and not cur.closed:
+                _take_slash(text, cur, c.start, c.end)
+            else:
+                cur = _Signer(anchor=c.start, registrant=company)
+                signers.append(cur)
+                _take_slash(text, cur, c.start, c.end)
+            expect_slash = cur.s_name is None and cur.name is None
+            continue
+        nm = _NAME_LABEL.match(t)
+        if nm:
+            s, e = _strip_span(text, c.start + nm.end(), c.end)
+            if cur is not None and cur.name is not None and not cur.closed and _same_person(cur.name[0], text[s:e]):
+                cur.name = (text[s:e], s, e)  # the labeled name wins over a typed line above it
+                continue
+            if cur is None or cur.name is not None or cur.closed:
+                cur = _Signer(anchor=c.start, registrant=company)
+                signers.append(cur)
+            if e > s:
+                cur.name = (text[s:e], s, e)
+            continue
+        tm = _TITLE_LABEL.match(t)
+        if tm and cur is not None:
+            s, e = _strip_span(text, c.start + tm.end(), c.end)
+            if e > s:
+                cur.title = [(text[s:e], s, e)]
+                cur.labeled_title = True
+                cur.closed = False
+            continue
+        if _is_company(t, registrant) and not (cur is not None and cur.name is not None and not cur.closed and _looks_title(t)):
+            company = t.strip().rstrip(",")
+            if cur is not None:
+                cur.closed = True
+            continue
+        if cur is None or cur.closed:
+            continue
+        if cur.name is None:
+            sn = cur.s_name[0] if cur.s_name else None
+            split = _split_name_title(text, c, sn)
+            if split:
+                (ns, ne), rest = split
+                cur.name = (text[ns:ne], ns, ne)
+                if rest:
+                    rs, re_ = _strip_span(text, rest[0], rest[1])
+                    if re_ > rs and _looks_title(text[rs:re_]):
+                        cur.title.append((text[rs:re_], rs, re_))
+                continue
+            if cur.s_name and _looks_title(t):
+                cur.name = cur.s_name
+                cur.title.append((t, c.start, c.end))
+                continue
+            if cur.s_name is None and not _looks_title(t):
+                continue
+            cur.closed = True
+            continue
+        # Title lines.
+        if not cur.title:
+            if _looks_title(t):
+                cur.title.append((t, c.start, c.end))
+            else:
+                cur.closed = True
+            continue
+        prev = cur.title[-1][0]
+        if _looks_title(t) or _CONNECT_START.match(t) or _CONNECT_END.search(prev) or t.startswith("("):
+            cur.title.append((t, c.start, c.end))
+            continue
+        cur.closed = True
+    out: list[Signature] = []
+    seen: set[tuple[str, str]] = set()
+    for sg in signers:
+        name = sg.name or sg.s_name
+        if name is None:
+            continue
+        nv = re.sub(r"\s+", " ", name[0]).strip().strip(",")
+        if not looks_like_name(nv) and not (sg.name is None and len(nv.split()) >= 2 and len(nv) < 60):
+            if not looks_like_name(nv.title()):
+                continue
+        key = _name_key(nv)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev: dict[str, Evidence] = {"name": evidence_for(doc, name[1], name[2])}
+        title = None
+        if sg.title:
+            title = _join_title([p[0] for p in sg.title])
+            ev["title"] = evidence_for(doc, sg.title[0][1], sg.title[-1][2])
+        date = None
+        if dates:
+            best = min(dates, key=lambda d: (not d[3], abs(d[1] - sg.anchor)))
+            if any(d[3] for d in dates):
+                best = min((d for d in dates if d[3]), key=lambda d: abs(d[1] - sg.anchor))
+            date = best[0]
+            ev["date"] = evidence_for(doc, best[1], best[2])
+        out.append(Signature(name=nv, title=title, date=date, registrant=sg.registrant or registrant, evidence=ev))
+    if not out:
+        warnings.append("signature block found, but no signer read from it")
+    return out, warnings
+
+
+def _take_slash(text: str, cur: _Signer, s: int, e: int) -> None:
+    """Read "/s/ Name" (possibly followed by the name again and the title on the same line)."""
+    m = _SLASH_S.search(text, s, e)
+    if not m:
+        # "By:" then the typed name in the same cell, no conformed signature.
+        s2, e2 = _strip_span(text, s, e)
+        if e2 > s2 and looks_like_name(text[s2:e2]):
+            cur.name = (text[s2:e2], s2, e2)
+        return
+    s2, e2 = _strip_span(text, m.end(), e)
+    if e2 <= s2:
+        return
+    seg = text[s2:e2]
+    # "/s/W. Ron Hinson W. Ron Hinson Comptroller" (0000092122-07-000008): name repeated, then the title.
+    words = list(re.finditer(r"\S+", seg))
+    for k in range(1, len(words) // 2 + 1):
+        a = seg[: words[k - 1].end()]
+        if 2 * k <= len(words):
+            b = seg[words[k].start() : words[2 * k - 1].end()]
+            if _fold(a) == _fold(b) and looks_like_name(a):
+                cur.s_name = (a, s2, s2 + words[k - 1].end())
+                cur.name = (b, s2 + words[k].start(), s2 + words[2 * k - 1].end())
+                if 2 * k < len(words):
+                    ts = s2 + words[2 * k].start()
+                    if _looks_title(text[ts:e2]):
+                        cur.title.append((text[ts:e2], ts, e2))
+                return
+    # "/s/ Brandon Ehrhart General Counsel..." is not seen; but "/s/ X" may be followed by a title.
+    if not looks_like_name(seg) and len(words) > 2:
+        for k in range(min(len(words) - 1, 5), 1, -1):
+            head = seg[: words[k - 1].end()]
+            if looks_like_name(head) and _looks_title(seg[words[k].start() :]):
+                cur.s_name = (head, s2, s2 + words[k - 1].end())
+                ts = s2 + words[k].start()
+                cur.title.append((text[ts:e2], ts, e2))
+                cur.name = cur.s_name
+                return
+    cur.s_name = (seg, s2, e2)
+
+
+def _join_title(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = re.sub(r"\s+", " ", p).strip()
+        p = re.sub(r"^(?:Its|Title:?)\s+", "", p)
+        if not out:
+            out = p.rstrip(",")
+            continue
+        if _CONNECT_END.search(out) or _CONNECT_START.match(p):
+            out = out.rstrip(",") + (", " if out.endswith(",") else " ") + p.rstrip(",")
+        else:
+            out = out + ", " + p.rstrip(",")
+    return out
