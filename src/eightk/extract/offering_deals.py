@@ -92,7 +92,7 @@ _SKIP_SENT = re.compile(
     r"\b(?:stock\s+options?|options\s+to\s+purchase|restricted\s+stock|equity\s+incentive|incentive\s+(?:stock\s+)?plan|"
     r"proposed|letter\s+of\s+intent|non-binding|term\s+sheet|previously\s+(?:sold|issued|reported|disclosed)|"
     r"was\s+the\s+(?:last|first|second)\s+of|credit\s+(?:agreement|facility)|revolving|term\s+loan|loan\s+agreement|"
-    r"lenders?\b|borrow\w*|repurchase\s+program|buyback|dividend\s+reinvestment|employee\s+stock\s+purchase)\b",
+    r"lenders?\b|borrow\w*|repurchas\w*|buyback|redeem(?:ed|s)?\b|redemption|dividend\s+reinvestment|employee\s+stock\s+purchase)\b",
     re.I,
 )
 _SALE = re.compile(
@@ -107,7 +107,7 @@ _NOT_SOLD_SHARES = re.compile(
 )
 _SHARES_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+(?:its|our|the)\s+\w+\s+stock\s+)?(?:\w+\s+){0,2}?(?:outstanding|issuable|underlying|reserved|"
-    r"held\s+by|beneficially)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)",
+    r"held\s+by|beneficially|authorized|designated)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)",
     re.I,
 )
 _ADDITIONAL = re.compile(r"\b(?:additional|second\s+closing|second\s+tranche|subsequent\s+closing)\b", re.I)
@@ -156,7 +156,56 @@ def _security_from_cls(unit: str, cls: str | None, sent: str) -> str:
     return "common_stock"
 
 
-def read_deals(sents: list[Sentence]) -> list[Tranche]:
+_GENERIC_CLS = {
+    "its",
+    "our",
+    "the",
+    "company",
+    "companys",
+    "registrant",
+    "registrants",
+    "class",
+    "series",
+    "common",
+    "preferred",
+    "capital",
+    "stock",
+    "shares",
+    "of",
+    "buyer",
+    "parent",
+    "issuer",
+    "corporation",
+    "new",
+    "voting",
+    "non",
+    "ordinary",
+    "a",
+    "b",
+    "c",
+    "redeemable",
+    "convertible",
+    "s",
+    "corporations",
+}
+_NOT_ISSUER_SALE = re.compile(
+    r"\b(?:agreed\s+to\s+(?:purchase|acquire)|purchase\s+from|acquire\s+(?:all|substantially)|"
+    r"outstanding\s+(?:shares|stock|capital\s+stock|equity(?:\s+interests)?)\s+of|assets|disposition|divest\w*|"
+    r"sold\s+(?:its|all|substantially))\b",
+    re.I,
+)
+
+
+def _other_issuer(cls: str | None, issuer: set[str] | None) -> bool:
+    """ "shares of Sanmina common stock" in an AMD filing: another company's stock."""
+    if not cls or issuer is None:
+        return False
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"'s\b", "", cls))
+    named = [w.lower() for w in words if w[0].isupper() and w.lower() not in _GENERIC_CLS]
+    return any(w not in issuer for w in named[:1]) and not any(w in issuer for w in named)
+
+
+def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
     cur: Tranche | None = None
     for s in sents:
@@ -215,7 +264,7 @@ def read_deals(sents: list[Sentence]) -> list[Tranche]:
                 pre = t[max(0, m.start() - 70) : m.start()]
                 if n is None or _NOT_SOLD_SHARES.search(pre) or _SHARES_AFTER_SKIP.match(t[m.end() :]):
                     continue
-                if not has_sale:
+                if not has_sale or _other_issuer(m.group("cls"), issuer):
                     continue
                 if (
                     m.group("unit").lower() == "shares"
@@ -314,6 +363,8 @@ def read_deals(sents: list[Sentence]) -> list[Tranche]:
                 pre = t[max(0, m.start() - 30) : a]
                 if re.search(r"\b(?:minimum|maximum|up\s+to|at\s+least)\b", pre, re.I):
                     continue
+                if kind == "gross" and _NOT_ISSUER_SALE.search(t) and not (cur and "shares" in cur.values):
+                    continue  # the registrant buys a business or sells assets for cash: not its securities
                 if kind == "fees":
                     clause = t[max(0, m.start() - 80) : min(len(t), b + 60)]
                     if _FEE_SKIP.search(clause):

@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _CLOSE_VERB = re.compile(
-    r"\b(?:completed|consummated|closed|issued(?!\s+by)|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
+    r"\b(?:completed|consummated|closed|issued(?!\s+by|\s+(?:a|an|the|its)\s+(?:joint\s+)?(?:press|news|earnings))|acquired|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
     r"Closing\s+occurred|completion\s+of)\b",
     re.I,
 )
@@ -51,11 +51,15 @@ def _date_role(s: Sentence, a: int, b: int) -> str | None:
 def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
     """The date an offering was completed, closed or issued, as stated in the past tense.
 
-    "were issued on July 17, 2024" / "closed on October 29, 2024" first; then a sentence-initial
-    "On May 11, 2020, Apple consummated the issuance" (no future or agreement verb in between)."""
+    Sentences are read in order; within one, "were issued on July 17, 2024" / "closed on October 29,
+    2024" wins over a sentence-initial "On May 11, 2020, Apple consummated the issuance" (which must
+    have no future or agreement verb between the date and the completion verb)."""
     for s in sents:
         t = s.text
-        for iso, a, b in iter_dates(t):
+        if _HISTORY_SENT.search(t):
+            continue
+        dates = iter_dates(t)
+        for iso, a, b in dates:
             if _date_role(s, a, b) == "verb_on":
                 pre = t[max(0, a - 60) : a]
                 vms = list(_CLOSE_VERB.finditer(pre))
@@ -66,14 +70,15 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
                     and not _FUTURE.search(pre[max(0, vm.start() - 25) : vm.start()])
                 ):
                     return iso, s.ev(a, b)
-    for s in sents:
-        t = s.text
-        for iso, a, b in iter_dates(t):
+        for iso, a, b in dates:
             if _date_role(s, a, b) == "on":
                 m2 = _CLOSE_VERB.search(t, b)
                 if m2 and not _FUTURE.search(t[b : m2.end()]) and not _AGREE_VERB.search(t[b : m2.start()]):
                     return iso, s.ev(a, b)
     return None
+
+
+_HISTORY_SENT = re.compile(r"\b(?:existing|previously\s+(?:issued|sold|outstanding))\b", re.I)
 
 
 _INDENTURE = re.compile(r"^\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:indenture|supplemental|officer)", re.I)
@@ -126,7 +131,7 @@ _REG_NEG_CTX = re.compile(
 )
 _EXEMPT = re.compile(
     r"\b(?:Section\s+4\s*\(\s*a?\s*\)?\s*\(?\s*2\s*\)|Section\s+4\(2\)|Section\s+3\s*\(\s*a\s*\)\s*\(\s*(?:9|10)\s*\)|"
-    r"Rule\s+506(?:\s*\(\s*[bc]\s*\))?|Regulation\s+D\b|Regulation\s+S\b|Rule\s+144A|private(?:ly\s+negotiated)?\s+placements?|"
+    r"Rule\s+506(?:\s*\(\s*[bc]\s*\))?|Regulation\s+D\b|Regulation\s+S(?![-\w])|Rule\s+144A|private(?:ly\s+negotiated)?\s+placements?|"
     r"privately\s+negotiated|exempt(?:ion)?\s+from\s+(?:the\s+)?registration|not\s+(?:been\s+)?registered\s+under|"
     r"unregistered\s+sales?\s+of\s+equity|accredited\s+investors?)",
     re.I,
@@ -141,8 +146,12 @@ _EXEMPT_NAME = [
     (re.compile(r"Rule\s+506", re.I), "Rule 506"),
     (re.compile(r"Regulation\s+D\b", re.I), "Regulation D"),
     (re.compile(r"Rule\s+144A", re.I), "Rule 144A"),
-    (re.compile(r"Regulation\s+S\b", re.I), "Regulation S"),
+    (re.compile(r"Regulation\s+S(?![-\w])", re.I), "Regulation S"),
 ]
+_REG_WEAK = re.compile(
+    r"\b(?:underwritten\s+)?public\s+offering\b(?!\s+price)|\bprospectus\s+supplement\b|\bRule\s+424\s*\(\s*b\s*\)",
+    re.I,
+)
 _SHELF_NO = re.compile(r"\b(?:File|Registration|Reg\.)\s+Nos?\.?:?\s*(?P<no>333-\d{5,6}(?:-\d{2})?)", re.I)
 
 
@@ -156,7 +165,7 @@ class Registration:
         self.shelf: tuple[str, Evidence] | None = None
 
 
-def registration(sents: list[Sentence]) -> Registration:
+def registration(sents: list[Sentence], unregistered_item: Evidence | None = None) -> Registration:
     """Registered (an effective registration statement, a shelf takedown) or exempt (Section 4(a)(2),
     Rule 506, Regulation S, a private placement). A registered-direct sale with a concurrent private
     placement of warrants is registered (the shares are the offering)."""
@@ -192,7 +201,19 @@ def registration(sents: list[Sentence]) -> Registration:
                     if em:
                         r.exemption = (name, s.ev(em.start(), em.end()))
                         break
-    r.registered = pos or neg
+    weak: tuple[bool, Evidence] | None = None
+    if pos is None and neg is None:
+        for s in sents:
+            m = _REG_WEAK.search(s.text)
+            if m and not _REG_NEG_CTX.search(s.text[max(0, m.start() - 150) : m.end() + 120]):
+                weak = (True, s.ev(m.start(), m.end()))
+                if r.form is None:
+                    fm = re.compile(_FORM, re.I).search(s.text)
+                    if fm:
+                        r.form = (fm.group("form").upper(), s.ev(fm.start("form"), fm.end("form")))
+                break
+    # Item 3.02 ("Unregistered Sales of Equity Securities") reports an exempt sale when nothing else is said
+    r.registered = pos or neg or ((False, unregistered_item) if unregistered_item else None) or weak
     if r.registered and not r.registered[0]:
         r.form = None
     return r

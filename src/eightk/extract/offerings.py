@@ -25,9 +25,17 @@ from eightk.extract.offering_terms import (
     prospectus_date,
     registration,
 )
-from eightk.extract.offering_text import CUE_RE, OFFERING_ITEMS, Region, Sentence, regions, sentences
+from eightk.extract.offering_text import (
+    _SALE_ITEMS,
+    CUE_RE,
+    OFFERING_ITEMS,
+    Region,
+    Sentence,
+    regions,
+    sentences,
+)
 from eightk.extract.registry import ExtractResult, extractor
-from eightk.model import Evidence, Filing, Offering
+from eightk.model import Evidence, Filing, Offering, evidence_for
 
 _AGREEMENT_CUE = re.compile(
     r"\b(?:underwriting|terms|purchase|distribution|pricing)\s+agreement\b|\bprospectus\s+supplement\b", re.I
@@ -62,13 +70,15 @@ def extract_offerings(filing: Filing) -> ExtractResult:
     press_sents = [s for r in press for s in sentences(r)]
     all_main = text_sents + exhibit_sents
 
-    offerings = _notes(text_sents, exhibit_sents, all_main, warnings)
+    u302 = _item_302(filing)
+    offerings = _notes(text_sents, exhibit_sents, all_main, warnings, u302)
     if not offerings and press_sents:
-        offerings = _notes(press_sents, [], press_sents + all_main, warnings)
+        offerings = _notes(press_sents, [], press_sents + all_main, warnings, u302)
+    issuer = _issuer_words(filing)
     if not offerings:
-        offerings = _deals(text_sents, all_main, warnings)
+        offerings = _deals(text_sents, all_main, warnings, u302, issuer)
     if not offerings and press_sents and _press_usable(filing):
-        offerings = _deals(press_sents, press_sents + all_main, warnings)
+        offerings = _deals(press_sents, press_sents + all_main, warnings, u302, issuer)
     return ExtractResult(offerings=offerings, warnings=warnings)
 
 
@@ -76,13 +86,32 @@ def _fallback_to_body(filing: Filing, main: list[Region]) -> list[Region]:
     """When the item bodies are empty (headings found only in a table of contents), read the whole 8-K."""
     if not filing.items or not filing.documents:
         return main
-    body = sum(r.end - r.start for r in main if r.kind == "item")
+    sale_items = [i for i in filing.items if i.code_2004 in _SALE_ITEMS and not i.empty]
+    if not sale_items:
+        return main
+    body = sum(i.body_end - i.body_start for i in sale_items)
     pdoc = filing.documents[filing.primary]
     if body < 200 and len(pdoc.text) > 2000:
-        codes = {i.code_2004 for i in filing.items}
-        if codes & OFFERING_ITEMS:
-            return [Region(pdoc, 0, len(pdoc.text), "body")]
+        # 0000950123-10-080629: the headings were read from a table of contents, so every body is empty
+        return [Region(pdoc, 0, len(pdoc.text), "body")]
     return main
+
+
+def _item_302(filing: Filing) -> Evidence | None:
+    for it in filing.items:
+        if it.code_2004 == "3.02" and not it.empty and filing.documents:
+            return evidence_for(filing.documents[it.document], it.start, it.end)
+    return None
+
+
+def _issuer_words(filing: Filing) -> set[str] | None:
+    """Folded words of the registrant's name(s), to tell its own stock from another company's."""
+    names = [f.name for f in (filing.header.filers if filing.header else ()) if f.name]
+    if filing.cover.registrant_name:
+        names.append(filing.cover.registrant_name)
+    if not names:
+        return None
+    return {w for n in names for w in re.findall(r"[a-z0-9]+", n.lower())}
 
 
 def _press_usable(filing: Filing) -> bool:
@@ -115,7 +144,11 @@ def _reg_fields(reg: Registration) -> tuple[dict[str, object], dict[str, Evidenc
 
 
 def _notes(
-    text_sents: list[Sentence], exhibit_sents: list[Sentence], all_sents: list[Sentence], warnings: list[str]
+    text_sents: list[Sentence],
+    exhibit_sents: list[Sentence],
+    all_sents: list[Sentence],
+    warnings: list[str],
+    u302: Evidence | None,
 ) -> list[Offering]:
     series = find_series(text_sents, exhibit_sents)
     if not series:
@@ -123,7 +156,7 @@ def _notes(
     if all(s.from_exhibit_list for s in series) and not any(_AGREEMENT_CUE.search(s.text) for s in all_sents):
         return []  # forms of notes listed with no sale reported
     date = _deal_date(text_sents, all_sents)
-    reg_vals, reg_ev = _reg_fields(registration(all_sents))
+    reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
     out: list[Offering] = []
     for ser in series:
         out.append(_series_offering(ser, date, reg_vals, reg_ev, warnings))
@@ -178,20 +211,27 @@ _OFFERING_FIELDS = {
 }
 
 
-def _deals(text_sents: list[Sentence], all_sents: list[Sentence], warnings: list[str]) -> list[Offering]:
-    tranches = read_deals(text_sents)
+def _deals(
+    text_sents: list[Sentence],
+    all_sents: list[Sentence],
+    warnings: list[str],
+    u302: Evidence | None,
+    issuer: set[str] | None,
+) -> list[Offering]:
+    tranches = read_deals(text_sents, issuer)
     if not tranches:
         return []
-    reg_vals, reg_ev = _reg_fields(registration(all_sents))
+    reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
     out: list[Offering] = []
     for i, tr in enumerate(tranches):
-        out.append(_tranche_offering(tr, i, text_sents, reg_vals, reg_ev, warnings))
+        out.append(_tranche_offering(tr, i, len(tranches) == 1, text_sents, reg_vals, reg_ev, warnings))
     return out
 
 
 def _tranche_offering(
     tr: Tranche,
     i: int,
+    single: bool,
     text_sents: list[Sentence],
     reg_vals: dict[str, object],
     reg_ev: dict[str, Evidence],
@@ -203,7 +243,11 @@ def _tranche_offering(
         if k in _OFFERING_FIELDS or k == "security":
             vals[k] = v
             ev[k] = tr.evidence[k]
-    date = closing_date(tr.sentences) or agreement_date(tr.sentences)
+    if single:
+        # one tranche: the closing wherever the text states it ("The Offering ... closed on October 29")
+        date = closing_date(tr.sentences) or closing_date(text_sents) or agreement_date(tr.sentences)
+    else:
+        date = closing_date(tr.sentences) or agreement_date(tr.sentences)
     if date is None and i == 0:
         date = _deal_date([], text_sents)
     if date:
