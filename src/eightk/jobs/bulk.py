@@ -136,8 +136,8 @@ def imap_ordered(
 
     Bounded and lazy, unlike ``Executor.map`` (which submits everything up front), so millions of
     inputs (or downloads made while workers parse) stream. If a worker dies (a crash, the OOM killer)
-    the pool is rebuilt and the inputs in flight are resubmitted; an input in flight at two deaths is
-    reported as having killed its worker instead of being retried again.
+    the pool is rebuilt and each input that was in flight is run again alone; the one that kills its
+    worker again is reported as such (in its place in the order) instead of being retried forever.
     """
     if jobs <= 1:
         for args in inputs:
@@ -145,10 +145,8 @@ def imap_ordered(
         return
     window = window or jobs * 8
     it = iter(inputs)
-    strikes: dict[int, int] = {}
-    pending: deque[tuple[int, tuple[Any, ...], Future[Prepared] | None]] = deque()
+    pending: deque[tuple[tuple[Any, ...], Future[Prepared] | Prepared]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs)
-    seq = 0
     exhausted = False
     try:
         while True:
@@ -158,32 +156,48 @@ def imap_ordered(
                 except StopIteration:
                     exhausted = True
                     break
-                pending.append((seq, args, pool.submit(fn, *args)))
-                seq += 1
+                pending.append((args, _submit(pool, fn, args)))
             if not pending:
                 return
-            i, args, fut = pending.popleft()
-            if fut is None:
-                yield _died(args)
+            args, fut = pending.popleft()
+            if isinstance(fut, Prepared):
+                yield fut
                 continue
             try:
                 res = fut.result()
             except BrokenProcessPool:
+                # Which input killed the worker is unknown: the results already in are kept, and every
+                # input that was in flight is run again alone, so only the culprit is reported.
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=jobs)
-                # Results already in are kept; the inputs that were in flight are resubmitted, in order.
-                rebuilt: deque[tuple[int, tuple[Any, ...], Future[Prepared] | None]] = deque()
-                for j, a, f in [(i, args, fut), *pending]:
-                    if f is not None and f.done() and not f.cancelled() and f.exception() is None:
-                        rebuilt.append((j, a, f))
+                rebuilt: deque[tuple[tuple[Any, ...], Future[Prepared] | Prepared]] = deque()
+                for a, f in [(args, fut), *pending]:
+                    if isinstance(f, Prepared) or (f.done() and not f.cancelled() and f.exception() is None):
+                        rebuilt.append((a, f))
                         continue
-                    strikes[j] = strikes.get(j, 0) + 1
-                    rebuilt.append((j, a, None if strikes[j] >= 2 else pool.submit(fn, *a)))
+                    try:
+                        rebuilt.append((a, pool.submit(fn, *a).result()))
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = ProcessPoolExecutor(max_workers=jobs)
+                        rebuilt.append((a, _died(a)))
                 pending = rebuilt
                 continue
             yield res
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, fn: Callable[..., Prepared], args: tuple[Any, ...]
+) -> Future[Prepared]:
+    """``pool.submit``, but a pool already broken gives a failed future (handled where results are read)."""
+    try:
+        return pool.submit(fn, *args)
+    except BrokenProcessPool as e:
+        f: Future[Prepared] = Future()
+        f.set_exception(e)
+        return f
 
 
 @dataclass
