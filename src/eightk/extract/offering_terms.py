@@ -14,7 +14,7 @@ from eightk.parse.dates import iter_dates
 # --- dates ------------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"\b(?:expect(?:s|ed)?|anticipate[sd]?|will|would|intends?|plans?|may|scheduled|subject\s+to\s+(?:the\s+)?(?:satisfaction|customary))\b",
+    r"\b(?:expect(?:s|ed)?|anticipate[sd]?|will|would|intends?|plans?\s+to|planned|may|scheduled|subject\s+to\s+(?:the\s+)?(?:satisfaction|customary))\b",
     re.I,
 )
 _CLOSE_VERB = re.compile(
@@ -39,7 +39,7 @@ def _date_role(s: Sentence, a: int, b: int) -> str | None:
     before = t[max(0, a - 80) : a]
     if re.search(r"\bdated\s+(?:as\s+of\s+)?$", before, re.I):
         return "dated"
-    if re.search(r"(?:^|[.;:]\s*|\n\s*)(?:On|As\s+of|Effective)\s+$", t[:a], re.I):
+    if re.search(r"(?:^|[.;:]\s*|\n\s*)(?:\([a-z0-9]{1,3}\)\s*)?(?:On|As\s+of|Effective)\s+$", t[:a], re.I):
         return "on"
     if re.search(r",\s*(?:on|as\s+of)\s+$", before, re.I) and re.match(r"\s*,", t[b : b + 3]):
         return "on"  # "After considering ..., on March 15, 2002, the Company agreed to issue"

@@ -196,6 +196,13 @@ def _series_offering(
     )
 
 
+_SEC_FALLBACK = re.compile(
+    r"(?P<conv>\bconvertible\s+(?:senior\s+)?(?:secured\s+)?(?:subordinated\s+)?(?:promissory\s+)?(?:notes?|debentures?)\b)|"
+    r"(?P<pref>\bshares\s+of\s+(?:[\w-]+\s+){0,4}?preferred\s+stock\b)|"
+    r"(?P<note>\b(?:promissory\s+)?notes?\b(?!\s+(?:to|that|and\s+the\s+other))|\bdebentures?\b)",
+    re.I,
+)
+
 _OFFERING_FIELDS = {
     "shares",
     "price_per_share",
@@ -252,6 +259,26 @@ def _tranche_offering(
         date = _deal_date([], text_sents)
     if date:
         vals["date"], ev["date"] = date
+    sec_sents = tr.sentences + (text_sents if single else [])
+    sec = vals.get("security")
+    if sec in (None, "notes"):
+        # the most specific wording anywhere in the deal wins: "convertible promissory notes" over "Note"
+        best: tuple[int, str, Sentence, re.Match[str]] | None = None
+        for s in sec_sents:
+            for m in _SEC_FALLBACK.finditer(s.text):
+                g = m.lastgroup or "note"
+                rank = {"conv": 0, "pref": 1, "note": 2}[g]
+                if best is None or rank < best[0]:
+                    best = (rank, g, s, m)
+        if best and (sec is None or best[1] == "conv"):
+            _r, g, s, m = best
+            vals["security"] = {"conv": "convertible_notes", "pref": "preferred_stock", "note": "notes"}[g]
+            ev["security"] = s.ev(m.start(), m.end())
+    if "price_per_share" in vals and "shares" not in vals and vals.get("security") not in ("units",):
+        # a price with no count sold beside it is more often a valuation or a threshold than a sale price
+        warnings.append(f"price {vals['price_per_share']} per share without a share count: left out")
+        del vals["price_per_share"]
+        del ev["price_per_share"]
     if vals.get("security") == "common_stock" and "principal_amount" in vals:
         vals["security"] = "convertible_notes" if "conversion_price" in vals else "notes"
     warnings += tr.warnings
