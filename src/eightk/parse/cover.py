@@ -1,10 +1,967 @@
-"""Cover page (placeholder until the cover parser lands; see issue #2)."""
+"""The cover page of an 8-K: registrant, incorporation, file number, EIN, address, phone, report date.
+
+Every era prints the same fields next to the same labels (see :mod:`eightk.parse.cover_layout`), so
+the parser reads values by their labels, in this order of trust:
+
+1. inline XBRL facts shown on the page (2019+): the tagged text *is* the printed value, with its span;
+2. the printed layout: the value cell in the label's column above (or below, or after) the label;
+3. hidden ``dei:`` facts, only when the printed cover does not show the field (no span then).
+
+The SEC header only helps to find the printed registrant name on covers that print it without a
+label (1994 Zurn, 0000109446-94-000005); it is never the answer. Only the cover region is read: the
+text before the first item heading, capped at :data:`MAX_COVER` characters.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+import msgspec
+
 from eightk.formats.html import XbrlFact
-from eightk.model import Cover, Document, Header
+from eightk.model import Cover, CoverConflict, Document, Evidence, Header, Security12b, evidence_for
+from eightk.parse.cover_address import ZIP, is_jurisdiction, parse_address
+from eightk.parse.cover_data import (
+    CHECKED,
+    EDGAR_PROVINCE_CODES,
+    EXCHANGE_CODES,
+    STATE_CODE_BY_NAME,
+    UNCHECKED,
+)
+from eightk.parse.cover_layout import Cell, Line, build_lines, column_match, is_label_text
+from eightk.parse.dates import find_date, iter_dates, parse_date
+
+MAX_COVER = 12000
+
+_END = re.compile(
+    r"^[ \t]*(?:ITEM|Item)[ \t]*\d{1,2}(?:\.\d{1,2})?\b(?![ \t]*(?:through|to)\b)"
+    r"|^[ \t]*(?:SECTION|Section)[ \t]+\d\b|^[ \t]*INFORMATION[ \t]+(?:INCLUDED|TO[ \t]+BE[ \t]+INCLUDED)",
+    re.M,
+)
+FILE_NO = re.compile(r"(?<![\w\-/.$])(?:\d{1,3}-\d{2,6}(?:-\d{1,3})?)(?![\w\-/])")
+EIN = re.compile(r"(?<![\w\-/.$])\d{2}-?\s?\d{7}(?![\w\-/])")
+PHONE = re.compile(
+    r"(?<![\w\-])(?:\+?\s?1[\s.\-])?(?:\(\s?\d{3}\s?\)\s*-?\s*|\d{3}\s?[\-.\s/]\s?)\d{3}\s?[\-.]\s?\d{4}(?![\w\-])"
+    r"(?:\s*(?:,\s*)?(?:ext\.?|extension|x)\s*\d{1,5})?",
+    re.I,
+)
+_NA = re.compile(
+    r"^\(?\s*(?:n\s*/?\s*a|none|not\s+applicable|inapplicable|no\s+change[sd]?|unchanged|not\s+changed|same"
+    r"|no\s+changes?\s+since\s+last\s+report|not\s+required)\s*\.?\s*\)?$",
+    re.I,
+)
+_DATE_LABEL = re.compile(
+    r"date\s+of\s+(?:this\s+)?report|date\s+of\s+earliest\s+event|earliest\s+event\s+reported", re.I
+)
+_NOT_NAME = re.compile(
+    r"\bFORM\s+8-?K\b|CURRENT\s+REPORT|SECURITIES\s+AND\s+EXCHANGE|EXCHANGE\s+ACT|Pursuant\s+to|Washington,?\s+D"
+    r"|^\(?Date\b|^Table\s+of\s+Contents$|^\(?Amendment\s+No|^UNITED\s+STATES$",
+    re.I,
+)
+_PHONE_KEY = re.compile(r"telephone|\bphone\b|\btel\b\.?", re.I)
+_FAX = re.compile(r"\bfax\b|facsimile|telecopie", re.I)
+_BOXES = (
+    ("written_communications", re.compile(r"Written\s+communications?\s+pursuant\s+to\s+Rule\s+425", re.I)),
+    ("soliciting_material", re.compile(r"Soliciting\s+material\s+pursuant\s+to\s+Rule\s+14a-12", re.I)),
+    (
+        "pre_commencement_tender_offer",
+        re.compile(r"communications?\s+pursuant\s+to\s+Rule\s+14d-2\s*\(b\)", re.I),
+    ),
+    (
+        "pre_commencement_issuer_tender_offer",
+        re.compile(r"communications?\s+pursuant\s+to\s+Rule\s+13e-4\s*\(c\)", re.I),
+    ),
+)
+_GLYPH = re.compile(
+    r"\[\s*[xX√]?\s*\]|\[_\]|\|[_xX]\|\|?|\(\s*[xX]?\s*\)|[☐☒☑□■✓✔✗✘¨þýqo◻❑❒nxX]|\b[xX]\b",
+)
+_DEI_FIELDS = {
+    "registrant_name": "dei:EntityRegistrantName",
+    "incorporation_state": "dei:EntityIncorporationStateCountryCode",
+    "commission_file_number": "dei:EntityFileNumber",
+    "irs_employer_id": "dei:EntityTaxIdentificationNumber",
+    "address_city": "dei:EntityAddressCityOrTown",
+    "address_state": "dei:EntityAddressStateOrProvince",
+    "address_zip": "dei:EntityAddressPostalZipCode",
+    "report_date": "dei:DocumentPeriodEndDate",
+}
+
+
+class _Found:
+    """Values found so far, with their spans and the lines they were read from."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.values: dict[str, Any] = {}
+        self.evidence: dict[str, Evidence] = {}
+        self.used_lines: set[int] = set()
+
+    def set(self, name: str, value: Any, start: int = -1, end: int = -1, line: int | None = None) -> None:
+        if name in self.values or value is None or value == "":
+            return
+        self.values[name] = value
+        if 0 <= start < end <= len(self.doc.text):
+            self.evidence[name] = evidence_for(self.doc, start, end)
+        if line is not None:
+            self.used_lines.add(line)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
 
 
 def parse_cover(doc: Document, facts: list[XbrlFact], header: Header | None) -> tuple[Cover, list[str]]:
-    return Cover(), []
+    """Read the cover page of the primary 8-K document (see module docstring)."""
+    warnings: list[str] = []
+    try:
+        return _parse(doc, facts, header, warnings), warnings
+    except Exception as e:  # a cover we cannot read must not cost the rest of the filing
+        warnings.append(f"cover: parser error ({type(e).__name__}: {e}); cover left partial")
+        return Cover(), warnings
+
+
+_LAST_COVER_PART = re.compile(
+    r"extended\s+transition\s+period[^\n]{0,400}|communications?\s+pursuant\s+to\s+Rule\s+13e-4\s*\(c\)[^\n]{0,200}",
+    re.I,
+)
+
+
+def cover_end(text: str) -> int:
+    """End of the cover region: the first item heading (after the title lines), capped, and no
+    further than a little past the last cover element (the EGC transition box, or the Rule
+    13e-4(c) box) when the cover prints one."""
+    m = _END.search(text, 200, MAX_COVER)
+    end = m.start() if m else min(len(text), MAX_COVER)
+    last = None
+    for last in _LAST_COVER_PART.finditer(text, 0, end):
+        pass
+    if last is not None:
+        end = min(end, last.end() + 400)
+    return end
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings: list[str]) -> Cover:
+    text = doc.text
+    end = cover_end(text)
+    tabbed = doc.format in ("html", "ixbrl")
+    lines = build_lines(text, 0, end, tabbed)
+    f = _Found(doc)
+    dei = [x for x in facts if x.name.startswith("dei:")]
+    shown = _shown_facts(dei, text)
+
+    _from_shown_facts(f, shown, text)
+    _multi_registrant(f, lines, text, tabbed)
+    _labeled_fields(f, lines, tabbed)
+    _address(f, lines, text, tabbed)
+    _phone(f, lines, text)
+    _report_date(f, lines, text)
+    _name_from_header(f, lines, header)
+    _former_name(f, lines)
+    boxes = _check_boxes(text, end)
+    egc, ex_tp = _egc(text, end)
+    securities = _securities_12b(lines, dei)
+    xbrl = _xbrl_values(dei)
+    conflicts = _hidden_facts(f, dei, xbrl)
+
+    v = f.values
+    if "report_date" not in v:
+        warnings.append("cover: date of report not found")
+    if "registrant_name" not in v:
+        warnings.append("cover: registrant name not found")
+    return Cover(
+        registrant_name=v.get("registrant_name"),
+        incorporation_state=v.get("incorporation_state"),
+        commission_file_number=v.get("commission_file_number"),
+        irs_employer_id=v.get("irs_employer_id"),
+        address_street=v.get("address_street"),
+        address_city=v.get("address_city"),
+        address_state=v.get("address_state"),
+        address_zip=v.get("address_zip"),
+        phone=v.get("phone"),
+        report_date=v.get("report_date"),
+        former_name=v.get("former_name"),
+        written_communications=boxes.get("written_communications"),
+        soliciting_material=boxes.get("soliciting_material"),
+        pre_commencement_tender_offer=boxes.get("pre_commencement_tender_offer"),
+        pre_commencement_issuer_tender_offer=boxes.get("pre_commencement_issuer_tender_offer"),
+        emerging_growth_company=egc,
+        ex_transition_period=ex_tp,
+        securities_12b=tuple(securities),
+        co_registrants=tuple(v.get("co_registrants", ())),
+        xbrl=xbrl,
+        conflicts=tuple(conflicts),
+        evidence={k: e for k, e in f.evidence.items() if k in v},
+    )
+
+
+# --- inline XBRL ---------------------------------------------------------------------------------
+
+
+def _shown_facts(dei: list[XbrlFact], text: str) -> dict[str, list[XbrlFact]]:
+    out: dict[str, list[XbrlFact]] = {}
+    for x in dei:
+        if not x.hidden and 0 <= x.start < x.end <= len(text) and text[x.start : x.end].strip():
+            out.setdefault(x.name, []).append(x)
+    return out
+
+
+def _fact_span(x: XbrlFact, text: str) -> tuple[int, int]:
+    s, e = x.start, x.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    # A tag that stops mid-word ("<ix>NVIDIA CORP</ix>ORATION", 0001045810-24-000069) shows the
+    # whole word: widen to word boundaries so the printed value is read.
+    while e < len(text) and e > s and text[e - 1].isalnum() and text[e].isalnum():
+        e += 1
+    while s > 0 and s < e and text[s].isalnum() and text[s - 1].isalnum():
+        s -= 1
+    return s, e
+
+
+def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) -> None:
+    def one(name: str) -> tuple[str, int, int] | None:
+        xs = shown.get(name)
+        if not xs:
+            return None
+        s, e = _fact_span(xs[0], text)
+        return (_clean(text[s:e]), s, e) if e > s else None
+
+    for field in (
+        "registrant_name",
+        "commission_file_number",
+        "irs_employer_id",
+        "address_city",
+        "address_zip",
+    ):
+        got = one(_DEI_FIELDS[field])
+        if got and not _NA.match(got[0]):
+            val = got[0].rstrip(",") if field == "address_city" else got[0]
+            if field == "irs_employer_id":
+                m = EIN.search(val)
+                if not m:
+                    continue
+                f.set(field, m.group(0), got[1] + m.start(), got[1] + m.end())
+                continue
+            f.set(field, val, got[1], got[1] + len(text[got[1] : got[2]].rstrip(",")))
+    for field, name in (("incorporation_state", "dei:EntityIncorporationStateCountryCode"),):
+        got = one(name)
+        if got:
+            f.set(field, got[0].strip(",. "), got[1], got[2])
+    got = one("dei:EntityAddressStateOrProvince")
+    if got:
+        f.set("address_state", got[0].strip(",. "), got[1], got[2])
+    lines_ = [
+        one(n)
+        for n in (
+            "dei:EntityAddressAddressLine1",
+            "dei:EntityAddressAddressLine2",
+            "dei:EntityAddressAddressLine3",
+        )
+    ]
+    parts = [p for p in lines_ if p]
+    if parts:
+        f.set(
+            "address_street",
+            ", ".join(p[0].strip(" ,") for p in parts),
+            parts[0][1],
+            parts[-1][2] - (1 if text[parts[-1][2] - 1] == "," else 0),
+        )
+    local = one("dei:LocalPhoneNumber")
+    if local:
+        area = one("dei:CityAreaCode")
+        s, e = local[1], local[2]
+        if area and 0 <= local[1] - area[2] <= 6:
+            s = area[1]
+            if s > 0 and text[s - 1] == "(":
+                s -= 1
+        if e < len(text) and text[e] == ")" and "(" in text[s:e]:
+            e += 1
+        f.set("phone", _clean(text[s:e]), s, e)
+    got = one("dei:DocumentPeriodEndDate")
+    if got:
+        iso = parse_date(got[0])
+        if iso:
+            # Layout may still prefer the earliest-event date of "April 4, 2024 (April 1, 2024)".
+            f.values.setdefault("_fact_date", (iso, got[1], got[2]))
+    names = shown.get("dei:EntityRegistrantName", [])
+    if len(names) > 1:
+        co = []
+        for x in names[1:]:
+            s, e = _fact_span(x, text)
+            n = _clean(text[s:e])
+            if n and n != f.values.get("registrant_name") and n not in co:
+                co.append(n)
+        if co:
+            f.values["co_registrants"] = co
+
+
+def _xbrl_values(dei: list[XbrlFact]) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for x in dei:
+        v = _transform(x)
+        if v is None:
+            continue
+        vals = out.setdefault(x.name, [])
+        if v not in vals:
+            vals.append(v)
+    return {k: "; ".join(v) for k, v in out.items()}
+
+
+def _transform(x: XbrlFact) -> str | None:
+    v = _clean(x.value)
+    fmt = (x.format or "").lower()
+    if not fmt:
+        return v or None
+    name = fmt.split(":", 1)[-1]
+    if "date" in name and "monthday" not in name.replace("-", "") and "month-day" not in name:
+        return parse_date(v) or v
+    if name in ("booleanfalse", "fixed-false"):
+        return "false"
+    if name in ("booleantrue", "fixed-true"):
+        return "true"
+    if name == "boolballotbox":
+        g = v.strip()
+        return "true" if g in CHECKED else "false" if g in UNCHECKED else v
+    if name == "stateprovnameen":
+        low = v.lower().strip(" .,")
+        return STATE_CODE_BY_NAME.get(low) or EDGAR_PROVINCE_CODES.get(low) or v
+    if name == "exchnameen":
+        low = v.lower()
+        for key, code in EXCHANGE_CODES:
+            if key in low:
+                return code
+        return v
+    return v or None
+
+
+def _hidden_facts(f: _Found, dei: list[XbrlFact], xbrl: dict[str, str]) -> list[CoverConflict]:
+    """Fill fields the printed cover lacks from hidden facts; note printed/dei disagreements."""
+    conflicts: list[CoverConflict] = []
+    first: dict[str, str] = {}
+    for x in dei:
+        if x.name not in first:
+            t = _transform(x)
+            if t is not None:
+                first[x.name] = t
+    local = first.get("dei:LocalPhoneNumber")
+    if local:
+        area = first.get("dei:CityAreaCode")
+        first["_phone"] = f"({area.strip('()')}) {local}" if area else local
+    street = [
+        first[n] for n in ("dei:EntityAddressAddressLine1", "dei:EntityAddressAddressLine2") if n in first
+    ]
+    if street:
+        first["_street"] = ", ".join(street)
+    pairs = {**_DEI_FIELDS, "phone": "_phone", "address_street": "_street"}
+    for field, name in pairs.items():
+        xv = first.get(name)
+        if xv is None or _NA.match(xv):
+            continue
+        pv = f.values.get(field)
+        if pv is None:
+            f.set(field, xv)
+            continue
+        if not _same(field, str(pv), xv):
+            conflicts.append(CoverConflict(field=field, printed=str(pv), xbrl=xv))
+    return conflicts
+
+
+def _fold(s: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
+
+
+def _same(field: str, printed: str, xbrl: str) -> bool:
+    if field in ("incorporation_state", "address_state"):
+        a, b = _fold(printed), _fold(xbrl)
+        return (
+            STATE_CODE_BY_NAME.get(a, a) == STATE_CODE_BY_NAME.get(b, b).lower()
+            or a == b
+            or (STATE_CODE_BY_NAME.get(a, a).lower() == b)
+        )
+    if field == "phone":
+        return re.sub(r"\D", "", printed)[-10:] == re.sub(r"\D", "", xbrl)[-10:]
+    if field in ("irs_employer_id", "commission_file_number"):
+        return re.sub(r"\D", "", printed) == re.sub(r"\D", "", xbrl)
+    return _fold(printed) == _fold(xbrl)
+
+
+# --- layout --------------------------------------------------------------------------------------
+
+
+def _neighbour_values(lines: list[Line], label: Cell, step: int, tabbed: bool, limit: int = 3) -> list[Cell]:
+    """Value cells in ``label``'s column on the nearest value line above (step -1) or below (+1)."""
+    i = label.line + step
+    seen = 0
+    own = lines[label.line].labels
+    while 0 <= i < len(lines) and seen < limit:
+        ln = lines[i]
+        if ln.blank:
+            i += step
+            continue
+        seen += 1
+        vals = ln.values
+        if not vals or (ln.labels and step > 0 and not _continues(ln, label)):
+            if ln.labels and not _continues(ln, label) and step < 0 and not vals:
+                # Another label row directly above: this label's value is not above it.
+                return []
+            i += step
+            continue
+        return column_match(label, vals, own, tabbed)
+    return []
+
+
+def _continues(ln: Line, label: Cell) -> bool:
+    """Whether a label line continues ``label`` (a multi-line label) rather than naming other fields."""
+    fields = label.fields or frozenset()
+    return all(not c.fields or (c.fields & fields) for c in ln.labels)
+
+
+def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
+    t = cell.text
+    if field == "irs_employer_id":
+        m = EIN.search(t)
+        if m and not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :]):
+            return m.group(0), cell.start + m.start(), cell.start + m.end()
+        return None
+    if field == "commission_file_number":
+        ms = list(FILE_NO.finditer(t))
+        rest = FILE_NO.sub("", t)
+        if ms and not re.sub(r"(?i)\bnos?\b\.?|\band\b|[,;&/:#()]|file|number|commission|\s", "", rest):
+            return "; ".join(m.group(0) for m in ms), cell.start + ms[0].start(), cell.start + ms[-1].end()
+        return None
+    if field == "incorporation_state":
+        s = t.strip(" ,.()")
+        s2 = re.sub(r"(?i)\s+corporation$|^an?\s+", "", s)
+        if is_jurisdiction(s2) or (
+            re.fullmatch(r"[A-Z][A-Za-z.'\-]*(?: (?:of |and |the )?[A-Z][A-Za-z.'\-]*){0,3}", s2)
+            and not re.search(
+                r"(?i)\b(?:inc|corp|co|company|ltd|llc|plc|street|road|avenue|suite|trust|group)\b", s2
+            )
+            and len(s2) >= 4
+        ):
+            off = t.find(s2)
+            return s2, cell.start + off, cell.start + off + len(s2)
+        return None
+    if field == "registrant_name":
+        s = t.strip()
+        if (
+            len(s) < 2
+            or len(s) > 160
+            or not re.search(r"[A-Za-z]{2}", s)
+            or _NOT_NAME.search(s)
+            or is_label_text(s)
+            or find_date(s)
+            or PHONE.search(s)
+            or EIN.fullmatch(s)
+        ):
+            return None
+        return _clean(s), cell.start, cell.end
+    return None
+
+
+_FIELD_OF = {
+    "name": "registrant_name",
+    "state": "incorporation_state",
+    "file": "commission_file_number",
+    "irs": "irs_employer_id",
+}
+
+
+def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool) -> None:
+    for ln in lines:
+        for lab in ln.labels:
+            for short, field in _FIELD_OF.items():
+                if field in f or short not in (lab.fields or ()):
+                    continue
+                if field == "registrant_name" and "file" in (lab.fields or ()):
+                    continue  # the multi-registrant table header
+                cands: list[Cell] = [lab.inline] if lab.inline else []
+                if not cands:
+                    cands = _neighbour_values(lines, lab, -1, tabbed)
+                got = _first_valid(field, cands)
+                if got is None and not lab.inline:
+                    got = _first_valid(field, _neighbour_values(lines, lab, +1, tabbed))
+                if got:
+                    val, s, e, line = got
+                    f.set(field, val, s, e, line)
+
+
+def _first_valid(field: str, cells: list[Cell]) -> tuple[str, int, int, int] | None:
+    for c in cells:
+        v = _valid(field, c)
+        if v:
+            return v[0], v[1], v[2], c.line
+    return None
+
+
+# --- multi-registrant tables ---------------------------------------------------------------------
+
+_CORP_OF = re.compile(
+    r"\(\s*(?:An?|The)\s+([A-Z][A-Za-z ]+?)\s+(?:[Cc]orporation|[Cc]ompany|[Ll]imited\s+[Ll]iability\s+[Cc]ompany|[Pp]artnership)\s*\)"
+)
+
+
+def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
+    """Utility-style covers: one row per registrant under "Commission File Number | Registrant,
+    State of Incorporation, Address and Telephone Number | I.R.S. Employer Identification No."
+    (Southern Company, 0000092122-05-000042 text and 0000092122-07-000008 HTML)."""
+    head = None
+    for ln in lines:
+        if re.search(r"Registrant,?\s+State\s+of\s+Incorporation", ln.text, re.I):
+            head = ln
+            break
+    if head is None:
+        return
+    rows: list[list[Line]] = []
+    for ln in lines[head.idx + 1 : head.idx + 80]:
+        if ln.blank:
+            if rows and not tabbed:
+                rows[-1].append(ln)
+            continue
+        first = ln.cells[0]
+        if FILE_NO.fullmatch(first.text.strip()) and len(ln.cells) >= 2:
+            rows.append([ln])
+        elif rows and not tabbed and first.c0 > 8 and len(ln.cells) <= 2:
+            rows[-1].append(ln)
+        elif rows or re.search(r"[a-z]", ln.text):
+            if rows:
+                break
+    names: list[str] = []
+    for k, row in enumerate(rows):
+        top = row[0]
+        fc, mid = top.cells[0], top.cells[1]
+        ein = top.cells[-1] if len(top.cells) >= 3 and EIN.fullmatch(top.cells[-1].text.strip()) else None
+        if tabbed:
+            body = mid.text
+            m = _CORP_OF.search(body)
+            name = body[: m.start()].strip() if m else None
+            if not name:
+                continue
+            names.append(name)
+            if k:
+                continue
+            f.set("registrant_name", name, mid.start, mid.start + len(name))
+            if m:
+                f.set("incorporation_state", m.group(1), mid.start + m.start(1), mid.start + m.end(1))
+                rest_s = m.end()
+                pm = None
+                for pm in PHONE.finditer(body, rest_s):
+                    pass
+                addr_end = pm.start() if pm else len(body)
+                if pm:
+                    f.set("phone", _clean(pm.group(0)), mid.start + pm.start(), mid.start + pm.end())
+                _set_address(f, [(mid.start + rest_s, body[rest_s:addr_end])])
+        else:
+            name = mid.text.strip()
+            names.append(name)
+            if k:
+                continue
+            f.set("registrant_name", name, mid.start, mid.end, top.idx)
+            cells: list[tuple[int, str]] = []
+            for ln in row[1:]:
+                if ln.blank:
+                    continue
+                c = ln.cells[0]
+                m = _CORP_OF.fullmatch(c.text.strip())
+                if m:
+                    f.set("incorporation_state", m.group(1), c.start + m.start(1), c.start + m.end(1))
+                elif PHONE.fullmatch(c.text.strip()):
+                    f.set("phone", _clean(c.text), c.start, c.end)
+                else:
+                    cells.append((c.start, c.text))
+            _set_address(f, cells)
+        if k == 0:
+            f.set("commission_file_number", fc.text.strip(), fc.start, fc.end)
+            if ein:
+                f.set("irs_employer_id", ein.text.strip(), ein.start, ein.end)
+    if len(names) > 1:
+        f.values.setdefault("co_registrants", [n for n in names[1:] if n])
+
+
+def _set_address(f: _Found, cells: list[tuple[int, str]]) -> None:
+    a = parse_address(cells)
+    for field, seg in (
+        ("address_street", a.street),
+        ("address_city", a.city),
+        ("address_state", a.state),
+        ("address_zip", a.zip),
+    ):
+        if seg is not None:
+            f.set(field, seg.text.strip(" ,"), seg.start, seg.end)
+
+
+# --- address and phone ---------------------------------------------------------------------------
+
+
+def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
+    lab = next((c for ln in lines for c in ln.labels if "address" in (c.fields or ())), None)
+    if lab is None:
+        return
+    block: list[Line] = []
+    inline: list[Cell] = []
+    if lab.inline is not None:
+        inline = [lab.inline] + [c.inline for c in lines[lab.line].labels if c is not lab and c.inline]
+    else:
+        block = _address_block(f, lines, lab, -1)
+        if not block:
+            block = _address_block(f, lines, lab, +1)
+    cells: list[Cell] = inline or [c for ln in block for c in ln.values]
+    if not cells:
+        return
+    parts: list[tuple[int, str]] = []
+    for c in cells:
+        t = c.text.strip()
+        pm = PHONE.search(t)
+        if _FAX.search(t):
+            continue
+        if pm and (pm.start() == 0 or re.fullmatch(r"(?i)\W*(?:tel|telephone|phone)\W*", t[: pm.start()])):
+            f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
+            continue
+        if "address_zip" not in f and ZIP.fullmatch(t):
+            f.set("address_zip", t, c.start, c.end)
+            continue
+        parts.append((c.start, c.text))
+    for ln in block:
+        f.used_lines.add(ln.idx)
+    _set_address(f, parts)
+
+
+def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[Line]:
+    out: list[Line] = []
+    # Value cells on the label's own line before it ("New York,<TAB>New York<TAB>(Zip Code)" is the
+    # line above; Pfizer 0000078003-25-000111) are part of the block when the label line is mixed.
+    i = lab.line + step
+    while 0 <= i < len(lines) and len(out) < 5:
+        ln = lines[i]
+        if ln.blank:
+            if out and not ln.text.strip():
+                break
+            i += step
+            continue
+        if i in f.used_lines:
+            break
+        others = [c for c in ln.labels if not (c.fields or frozenset()) <= {"zip", "address", "phone"}]
+        if others:
+            break
+        if not ln.values:
+            if out or step < 0:
+                break
+            i += step
+            continue
+        if _DATE_LABEL.search(ln.text) or (find_date(ln.text) and not ZIP.search(ln.text)):
+            break
+        out.append(ln)
+        i += step
+    if step < 0:
+        out.reverse()
+    return out
+
+
+def _phone(f: _Found, lines: list[Line], text: str) -> None:
+    if "phone" in f:
+        return
+    for ln in lines:
+        if (
+            not _PHONE_KEY.search(ln.text)
+            or _FAX.search(ln.text)
+            and not re.search(r"telephone", ln.text, re.I)
+        ):
+            continue
+        key = _PHONE_KEY.search(ln.text)
+        m = PHONE.search(text, ln.start + (key.end() if key else 0), ln.end)
+        if m:
+            f.set("phone", _clean(m.group(0)), m.start(), m.end(), ln.idx)
+            return
+        if ln.values and not ln.labels:
+            continue
+        for step, limit in ((-1, 2), (1, 3)):
+            i, seen = ln.idx + step, 0
+            while 0 <= i < len(lines) and seen < limit:
+                other = lines[i]
+                i += step
+                if other.blank:
+                    continue
+                seen += 1
+                for c in other.values:
+                    t = c.text.strip()
+                    pm = PHONE.search(t)
+                    if (
+                        pm
+                        and not _FAX.search(t)
+                        and not re.sub(
+                            r"(?i)tel\.?|telephone:?|phone:?|\s", "", t[: pm.start()] + t[pm.end() :]
+                        )
+                    ):
+                        f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
+                        return
+        return
+
+
+# --- date of report ------------------------------------------------------------------------------
+
+
+def _pick_date(text: str, s: int, e: int) -> tuple[str, int, int] | None:
+    ds = iter_dates(text, s, e)
+    if not ds:
+        return None
+    if len(ds) == 1:
+        return ds[0]
+    # "April 4, 2024 (April 1, 2024)": the parenthesized date is the earliest event.
+    for d in ds:
+        before = text[max(s, d[1] - 3) : d[1]]
+        if "(" in before:
+            return d
+    return min(ds[:2])
+
+
+def _report_date(f: _Found, lines: list[Line], text: str) -> None:
+    fact = f.values.pop("_fact_date", None)
+    got = _layout_date(lines, text)
+    if got is None and fact is not None:
+        got = fact
+    elif got is not None and fact is not None and got[0] != fact[0]:
+        # Prefer the tagged date unless the printed line holds two dates (earliest event rule).
+        if len(iter_dates(text, lines_of(lines, got[1]).start, lines_of(lines, got[1]).end)) < 2:
+            got = fact
+    if got:
+        f.set("report_date", got[0], got[1], got[2])
+
+
+def lines_of(lines: list[Line], pos: int) -> Line:
+    for ln in lines:
+        if ln.start <= pos <= ln.end:
+            return ln
+    return lines[-1]
+
+
+def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
+    for ln in lines:
+        m = _DATE_LABEL.search(ln.text)
+        if not m:
+            continue
+        s = ln.start + m.end()
+        e = ln.end
+        rest = text[s:e]
+        if rest.count("(") > rest.count(")") and ln.idx + 1 < len(lines):
+            e = lines[ln.idx + 1].end
+        # Skip the rest of the label: "(Date of earliest event reported):"
+        lm = re.match(
+            r"\s*(?:\((?:date\s+of\s+)?earliest\s+event\s+reported\)?|\)|\s)*\s*[:\-–—]?", text[s:e], re.I
+        )
+        if lm:
+            s += lm.end()
+        d = _pick_date(text, s, e)
+        if d:
+            return d
+        # Value on the next lines ("Date of Report (...)\nMay 22, 2012") or the line above
+        # ("September 9, 2025\nDate of Report (date of earliest event reported)").
+        for step in (1, -1):
+            i, seen = ln.idx + step, 0
+            while 0 <= i < len(lines) and seen < 3:
+                other = lines[i]
+                i += step
+                if other.blank:
+                    continue
+                seen += 1
+                t = other.text.strip()
+                if _DATE_LABEL.search(t) and not find_date(t):
+                    continue
+                d = find_date(other.text)
+                if d and not other.text[: d[1]].strip(" \t:-"):
+                    tail = other.text[d[2] :].strip()
+                    if not tail or tail.startswith("("):
+                        return _pick_date(text, other.start, other.end)
+                if step < 0 and not is_label_text(t):
+                    break
+        return None
+    # No label (1994 Zurn, 0000109446-94-000005): a line holding only a date before the name.
+    for ln in lines[:60]:
+        t = ln.text.strip()
+        d = find_date(t)
+        if d and d[1] == 0 and d[2] == len(t):
+            return _pick_date(text, ln.start, ln.end)
+    return None
+
+
+# --- registrant name fallback, former name -------------------------------------------------------
+
+
+def _name_from_header(f: _Found, lines: list[Line], header: Header | None) -> None:
+    if "registrant_name" in f or header is None or not header.filers:
+        return
+    want = _fold(header.filers[0].name or "")
+    if not want:
+        return
+    for ln in lines[:80]:
+        for c in ln.values:
+            if _fold(c.text) == want:
+                f.set("registrant_name", _clean(c.text), c.start, c.end, ln.idx)
+                return
+
+
+def _former_name(f: _Found, lines: list[Line]) -> None:
+    lab = next((c for ln in lines for c in ln.labels if "former" in (c.fields or ())), None)
+    if lab is None:
+        return
+    if lab.inline is not None:
+        cells = [lab.inline]
+    else:
+        cells = []
+        i, seen = lab.line - 1, 0
+        while i >= 0 and seen < 1:
+            ln = lines[i]
+            i -= 1
+            if ln.blank:
+                continue
+            seen += 1
+            if ln.labels or ln.idx in f.used_lines:
+                break
+            cells = ln.values
+    if not cells:
+        return
+    t = _clean(" ".join(c.text for c in cells))
+    if _NA.match(t) or not re.search(r"[A-Za-z]{2}", t) or PHONE.search(t) or find_date(t):
+        return
+    if _NOT_NAME.search(t) or re.search(r"(?i)check\s+the\s+appropriate|registrant's", t):
+        return
+    f.set("former_name", t, cells[0].start, cells[-1].end)
+
+
+# --- check boxes ---------------------------------------------------------------------------------
+
+
+def _glyph_state(g: str) -> bool | None:
+    g = g.strip()
+    if g in CHECKED or re.fullmatch(r"\[\s*[xX√]\s*\]|\|[xX]\|\|?|\(\s*[xX]\s*\)", g):
+        return True
+    if g in UNCHECKED or re.fullmatch(r"\[\s*_?\s*\]|\|_\|\|?|\(\s*\)", g):
+        return False
+    return None
+
+
+def _box_before(text: str, pos: int, floor: int) -> bool | None:
+    """The check box printed just before ``pos`` (same line, or alone on the line above)."""
+    s = max(floor, pos - 40)
+    seg = text[s:pos]
+    nl = seg.rfind("\n")
+    head = seg[nl + 1 :]
+    if head.strip():
+        m = re.search(r"(" + _GLYPH.pattern + r")[\s\t]*$", head)
+        return _glyph_state(m.group(1)) if m else None
+    # The glyph alone on the previous line (text covers wrap the box onto its own line).
+    prev = seg[:nl].rstrip()
+    pl = prev[prev.rfind("\n") + 1 :].strip()
+    if pl and len(pl) <= 5:
+        return _glyph_state(pl)
+    return None
+
+
+def _check_boxes(text: str, end: int) -> dict[str, bool | None]:
+    out: dict[str, bool | None] = {}
+    floor = 0
+    region = text[:end]
+    for name, rx in _BOXES:
+        m = rx.search(region, floor)
+        if not m:
+            continue
+        # The box sits before the line's first word ("Written", "Pre-commencement").
+        ls = region.rfind("\n", 0, m.start()) + 1
+        word = re.search(r"(?i)written|soliciting|pre-?\s?commencement", region[ls : m.end()])
+        start = ls + word.start() if word else m.start()
+        out[name] = _box_before(region, start, max(0, ls - 60))
+        floor = m.end()
+    return out
+
+
+def _egc(text: str, end: int) -> tuple[bool | None, bool | None]:
+    region = text[: min(len(text), end + 2000)]
+    egc = None
+    ex = None
+    m = None
+    for m in re.finditer(r"emerging\s+growth\s+company\b", region, re.I):
+        after = region[m.end() : m.end() + 12]
+        am = re.match(r"[\s\t:]*(" + _GLYPH.pattern + r")(?=\s|$)", after)
+        if am and (g := _glyph_state(am.group(1))) is not None:
+            egc = g
+            break
+        before = region[max(0, m.start() - 12) : m.start()]
+        bm = re.search(r"(" + _GLYPH.pattern + r")[\s\t]*$", before)
+        if (
+            bm
+            and (g := _glyph_state(bm.group(1))) is not None
+            and not re.search(r"(?i)\bas\s*$|\ban\s*$", before)
+        ):
+            egc = g
+            break
+    t = re.search(r"(?i)if\s+an\s+emerging\s+growth\s+company,\s+indicate\s+by\s+check\s+mark", region)
+    if t:
+        sm = re.search(r"(?i)(?:Exchange\s+Act|Securities\s+Act)\s*\.?", region[t.end() : t.end() + 600])
+        if sm:
+            p = t.end() + sm.end()
+            am = re.match(r"[\s\t]*(" + _GLYPH.pattern + r")(?=\s|$)", region[p : p + 12])
+            if am:
+                ex = _glyph_state(am.group(1))
+    return egc, ex
+
+
+# --- Section 12(b) table -------------------------------------------------------------------------
+
+
+_12B_STOP = re.compile(r"(?i)indicate\s+by\s+check|emerging\s+growth|^check\s+the|^item\b")
+_12B_HEAD = re.compile(
+    r"(?i)title\s+of\s+(?:each\s+)?class|trading\s+symbol|name\s+of\s+(?:each\s+)?exchange|on\s+which\s+registered"
+)
+
+
+def _securities_12b(lines: list[Line], dei: list[XbrlFact]) -> list[Security12b]:
+    start = next(
+        (
+            ln.idx
+            for ln in lines
+            if re.search(r"registered\s+pursuant\s+to\s+Section\s+12\s*\(b\)", ln.text, re.I)
+        ),
+        None,
+    )
+    out: list[Security12b] = []
+    if start is not None:
+        for ln in lines[start + 1 : start + 60]:
+            t = ln.text.strip()
+            if not t:
+                continue
+            if _12B_STOP.search(t):
+                break
+            if _12B_HEAD.search(t):
+                continue
+            cells = [c.strip() for c in ln.text.split("\t") if c.strip()]
+            if len(cells) >= 3:
+                out.append(
+                    Security12b(
+                        title=_clean(" ".join(cells[:-2])), trading_symbol=cells[-2], exchange=cells[-1]
+                    )
+                )
+            elif len(cells) == 1 and re.search(r"(?i)none|not\s+applicable|n/a", t):
+                break
+    if out:
+        return out
+    # Fall back to the tagged rows (one context per class).
+    rows: dict[str | None, dict[str, str]] = {}
+    for x in dei:
+        key = {
+            "dei:Security12bTitle": "title",
+            "dei:TradingSymbol": "trading_symbol",
+            "dei:SecurityExchangeName": "exchange",
+        }.get(x.name)
+        if key:
+            rows.setdefault(x.context, {}).setdefault(key, _transform(x) or "")
+    return [Security12b(**r) for r in rows.values() if r.get("title") or r.get("trading_symbol")]
+
+
+def cover_to_dict(cover: Cover) -> dict[str, Any]:
+    """Debug helper: the cover as plain data."""
+    return msgspec.to_builtins(cover)

@@ -1,0 +1,225 @@
+"""Reference data for the cover parser: jurisdictions, check-box glyphs, street words, dei transforms."""
+
+from __future__ import annotations
+
+US_STATES: dict[str, str] = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "DC": "District of Columbia",
+    "PR": "Puerto Rico",
+    "VI": "Virgin Islands",
+    "GU": "Guam",
+}
+STATE_CODE_BY_NAME: dict[str, str] = {v.lower(): k for k, v in US_STATES.items()}
+
+CA_PROVINCES: dict[str, str] = {
+    "AB": "Alberta",
+    "BC": "British Columbia",
+    "MB": "Manitoba",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador",
+    "NS": "Nova Scotia",
+    "ON": "Ontario",
+    "PE": "Prince Edward Island",
+    "QC": "Quebec",
+    "SK": "Saskatchewan",
+    "NT": "Northwest Territories",
+    "NU": "Nunavut",
+    "YT": "Yukon",
+}
+# EDGAR codes of Canadian provinces (used by ixt-sec:stateprovnameen).
+EDGAR_PROVINCE_CODES: dict[str, str] = {
+    "alberta": "A0",
+    "british columbia": "A1",
+    "manitoba": "A2",
+    "new brunswick": "A3",
+    "newfoundland and labrador": "A4",
+    "nova scotia": "A5",
+    "ontario": "A6",
+    "prince edward island": "A7",
+    "quebec": "A8",
+    "saskatchewan": "A9",
+    "yukon": "B0",
+}
+
+# Jurisdictions of incorporation other than US states that covers print (lower case).
+OTHER_JURISDICTIONS = frozenset(
+    {
+        *(v.lower() for v in CA_PROVINCES.values()),
+        "canada",
+        "cayman islands",
+        "the cayman islands",
+        "bermuda",
+        "british virgin islands",
+        "the british virgin islands",
+        "marshall islands",
+        "republic of the marshall islands",
+        "the netherlands",
+        "netherlands",
+        "luxembourg",
+        "grand duchy of luxembourg",
+        "ireland",
+        "england and wales",
+        "england",
+        "united kingdom",
+        "scotland",
+        "jersey",
+        "guernsey",
+        "isle of man",
+        "israel",
+        "switzerland",
+        "panama",
+        "liberia",
+        "bahamas",
+        "the bahamas",
+        "commonwealth of the bahamas",
+        "australia",
+        "singapore",
+        "hong kong",
+        "china",
+        "people's republic of china",
+        "japan",
+        "germany",
+        "france",
+        "mexico",
+        "brazil",
+        "cyprus",
+        "malta",
+        "greece",
+        "sweden",
+        "denmark",
+        "norway",
+        "finland",
+        "belgium",
+        "spain",
+        "italy",
+        "india",
+        "korea",
+        "taiwan",
+        "curacao",
+        "netherlands antilles",
+        "barbados",
+        "united states",
+        "u.s. virgin islands",
+        "commonwealth of puerto rico",
+        "commonwealth of massachusetts",
+        "commonwealth of pennsylvania",
+        "commonwealth of virginia",
+        "commonwealth of kentucky",
+        "state of delaware",
+        "maryland corporation",
+        "delaware corporation",
+    }
+)
+
+# Words that end the street part of an address line printed without a comma before the city
+# ("1395 Crossman Avenue Sunnyvale, CA 94089").
+STREET_WORDS = frozenset(
+    """street st st. avenue ave ave. road rd rd. drive dr dr. boulevard blvd blvd. parkway pkwy pkwy.
+    way place pl pl. lane ln ln. court ct ct. circle cir plaza center centre square sq highway hwy
+    loop terrace trail pike expressway freeway turnpike alley row walk crescent suite ste ste.
+    floor fl fl. building bldg bldg. box tower route rte""".split()
+)
+DIRECTIONS = frozenset(
+    "n. s. e. w. n.w. n.e. s.w. s.e. nw ne sw se north south east west northwest northeast southwest southeast".split()
+)
+
+# Check-box glyphs as they come out of the HTML/text readers.
+CHECKED = frozenset(
+    {
+        "☒",
+        "☑",
+        "✓",
+        "✔",
+        "✗",
+        "✘",
+        "■",
+        "þ",
+        "ý",
+        "x",
+        "X",
+        "[X]",
+        "[x]",
+        "|X|",
+        "|x|",
+        "(X)",
+        "(x)",
+        "[ X ]",
+        "[ x ]",
+        "[√]",
+        "√",
+        "n",
+        "☐X",
+        "xx",
+    }
+)
+UNCHECKED = frozenset(
+    {"☐", "□", "¨", "o", "q", "[ ]", "[]", "[  ]", "[_]", "|_|", "( )", "(  )", "[   ]", "◻", "❑", "❒", "☐☐"}
+)
+
+# ixt-sec:exchnameen displayed names -> EDGAR exchange codes.
+EXCHANGE_CODES: tuple[tuple[str, str], ...] = (
+    ("nyse american", "NYSEAMER"),
+    ("nyse mkt", "NYSEAMER"),
+    ("nyse arca", "NYSEArca"),
+    ("nyse chicago", "CHX"),
+    ("chicago stock exchange", "CHX"),
+    ("new york stock exchange", "NYSE"),
+    ("nyse", "NYSE"),
+    ("nasdaq", "NASDAQ"),
+    ("cboe", "CBOE"),
+    ("box exchange", "BOX"),
+    ("investors exchange", "IEX"),
+    ("iex", "IEX"),
+    ("philadelphia", "PHLX"),
+    ("boston", "BX"),
+    ("miax", "MIAX"),
+)

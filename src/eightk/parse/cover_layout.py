@@ -1,0 +1,260 @@
+"""The cover page as a grid: lines split into cells, each cell a value or a printed label.
+
+Covers of every era print each value next to a label naming it: below it (the common case, 1990s
+fixed-width text and HTML tables alike), above it, after it on the same line ("Registrant's
+telephone number, including area code: (408) 996-1010") or in one cell ("Delaware (State or other
+jurisdiction of incorporation)"). This module finds the labels and the value cell each one names;
+:mod:`eightk.parse.cover` turns values into fields.
+
+Cells of HTML documents are the table cells (our HTML->text puts TABs between them); cells of plain
+text documents are runs separated by two or more spaces or TABs, with their visual columns (TABs
+expanded to 8) so that a label can be matched with the value printed above it by column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# --- labels --------------------------------------------------------------------------------------
+
+_LABEL_WORDS = frozenset(
+    """state states or other jurisdiction juris diction juris- of incorporation incorporated organization
+    organisation commission file number numbers no no. nos nos. i.r.s. irs i.r.s employer employers
+    identification ident id i.d. tax address addresses principal executive offices office zip code codes
+    registrant registrant's registrants registrants' company's telephone phone including include includes
+    area exact name names as specified in its charter former if changed since last report date earliest
+    event reported and the with postal fiscal year place business country other to a an for each
+    incorporation) organization) number) no.) identification) offices) code) report) charter) reported)
+    included applicable issuer issuer's corporation's principal's rule pursuant section under act
+    security securities""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*\)?|\d+")
+
+FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("former", re.compile(r"\bformer\b", re.I)),
+    (
+        "date",
+        re.compile(r"\bdate\s+of\s+(?:report|earliest)|\bearliest\s+event|\bdate\s+of\s+this\s+report", re.I),
+    ),
+    (
+        "name",
+        re.compile(
+            r"\bexact\s+name|\bname\s+of\s+(?:the\s+)?(?:registrant|issuer)|registrant\s+as\s+specified|"
+            r"specified\s+in\s+(?:its\s+)?charter|^\(?registrant\b",
+            re.I,
+        ),
+    ),
+    (
+        "state",
+        re.compile(
+            r"jurisdiction|\bincorporation\b|\bstate\s+(?:of|or)\b|\borganization\b|^\(?state\b", re.I
+        ),
+    ),
+    ("file", re.compile(r"\bcommission\b|\bfile\s+n|\bfile\s*$", re.I)),
+    ("irs", re.compile(r"\bi\.?\s?r\.?\s?s\b|\bemployer\b|\bidentification\b|\btax\b", re.I)),
+    (
+        "address",
+        re.compile(r"\baddress|\bexecutive\s+offices?\b|\bprincipal\s+(?:executive\s+)?offices?\b", re.I),
+    ),
+    ("zip", re.compile(r"\bzip\b|\bpostal\s+code", re.I)),
+    ("phone", re.compile(r"\btelephone|\bphone\b", re.I)),
+)
+
+
+@lru_cache(maxsize=4096)
+def label_fields(text: str) -> frozenset[str]:
+    """The cover fields a label names ("(Address of principal executive offices) (Zip Code)" ->
+    address, zip). A former-name label names nothing else."""
+    found = {f for f, rx in FIELD_PATTERNS if rx.search(text)}
+    if "former" in found:
+        return frozenset({"former"})
+    if "date" in found:
+        return frozenset({"date"})
+    if "name" in found and "irs" in found and "state" not in found and "address" not in found:
+        # "(I.R.S. Employer Identification No.)" never names the registrant; "Name" alone does not.
+        found.discard("name")
+    return frozenset(found)
+
+
+_DIGIT = re.compile(r"\d")
+_DIGIT_OK = re.compile(r"\b(?:12\(b\)|\d{1,2}\(\w\))")
+
+
+def is_label_text(text: str) -> bool:
+    """Whether a cell reads as a printed label rather than a value."""
+    t = text.strip()
+    if not t or len(t) > 200:
+        return False
+    # Labels carry no digits (values do): "(Commission File Number)" vs "0-27026".
+    if _DIGIT.search(t) and not _DIGIT_OK.search(t):
+        return False
+    return _is_label(t)
+
+
+@lru_cache(maxsize=8192)
+def _is_label(t: str) -> bool:
+    words = _WORD.findall(t)
+    if not words:
+        return False
+    known = sum(1 for w in words if w.lower().rstrip(",.:;)") in _LABEL_WORDS or w.lower() in _LABEL_WORDS)
+    ratio = known / len(words)
+    if ratio < 0.5:
+        return False
+    if not label_fields(t) and not re.fullmatch(r"[(]?(?:number|no\.?|code|of\s+\w+)[).]*", t, re.I):
+        return ratio >= 0.99 and len(words) <= 3 and t.endswith(")")
+    if t.startswith("(") or t.endswith(")"):
+        return ratio >= 0.5
+    return ratio >= 0.75
+
+
+# --- grid ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Cell:
+    start: int  # offsets in Document.text
+    end: int
+    text: str
+    c0: float  # column range: visual columns (text) or a share of the row (tab-separated HTML rows)
+    c1: float
+    line: int
+    fields: frozenset[str] | None = None  # label cells: the fields they name
+    inline: Cell | None = None  # label cells: the value printed in the same cell ("Delaware (State ...)")
+
+    @property
+    def is_label(self) -> bool:
+        return self.fields is not None
+
+
+@dataclass(slots=True)
+class Line:
+    idx: int
+    start: int
+    end: int
+    text: str
+    cells: list[Cell] = field(default_factory=list)
+    values: list[Cell] = field(default_factory=list)  # value cells
+    labels: list[Cell] = field(default_factory=list)  # label cells
+
+    @property
+    def blank(self) -> bool:
+        return not self.cells
+
+
+_RULE = re.compile(r"^[\s\-_=*~.·•]*$")
+_TEXT_SPLIT = re.compile(r"\t+| {2,}")
+# "Delaware (State or other jurisdiction of incorporation)", "10153 (Zip Code)"
+_VALUE_THEN_LABEL = re.compile(r"^(?P<v>[^()]*?[^\s(])\s*(?P<l>\([^()]*\)?)\s*$")
+# "Registrant's telephone number, including area code: (408) 996-1010", "Commission File No.: 1-442"
+_LABEL_COLON_VALUE = re.compile(r"^(?P<l>[^:]{3,120}?):\s*(?P<v>\S.*)$")
+
+
+def _visual_cols(line: str) -> list[int]:
+    cols = []
+    col = 0
+    for ch in line:
+        cols.append(col)
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    cols.append(col)
+    return cols
+
+
+def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
+    """Split ``text[start:end]`` into lines of cells. ``tabbed``: cells are TAB-separated (HTML)."""
+    lines: list[Line] = []
+    pos = start
+    n = 0
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        raw = text[pos:le]
+        ln = Line(idx=n, start=pos, end=le, text=raw)
+        if raw.strip() and not _RULE.match(raw):
+            _split_cells(ln, raw, pos, tabbed)
+        lines.append(ln)
+        n += 1
+        pos = le + 1
+    return lines
+
+
+def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
+    pieces: list[tuple[int, int]] = []
+    if tabbed:
+        i = 0
+        for part in raw.split("\t"):
+            j = i + len(part)
+            s = len(part) - len(part.lstrip())
+            e = len(part.rstrip())
+            if e > s:
+                pieces.append((i + s, i + e))
+            i = j + 1
+        k = len(pieces)
+        spans = [(100.0 * a / k, 100.0 * (a + 1) / k) for a in range(k)]
+    else:
+        cols = _visual_cols(raw)
+        i = 0
+        for m in _TEXT_SPLIT.finditer(raw):
+            if m.start() > i:
+                pieces.append((i, m.start()))
+            i = m.end()
+        if i < len(raw.rstrip()):
+            pieces.append((i, len(raw.rstrip())))
+        pieces = [(a + len(raw[a:b]) - len(raw[a:b].lstrip()), b) for a, b in pieces if raw[a:b].strip()]
+        spans = [(float(cols[a]), float(cols[b])) for a, b in pieces]
+    for (a, b), (c0, c1) in zip(pieces, spans, strict=True):
+        t = raw[a:b]
+        if _RULE.match(t):
+            continue
+        ln.cells.extend(_classify(t, base + a, c0, c1, ln.idx))
+    ln.values = [c for c in ln.cells if c.fields is None]
+    ln.labels = [c for c in ln.cells if c.fields is not None]
+
+
+def _classify(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell]:
+    if len(t) > 250:  # running text, not a cover cell
+        return [Cell(start, start + len(t), t, c0, c1, line)]
+    m = _VALUE_THEN_LABEL.match(t)
+    if m and not is_label_text(m.group("v")) and is_label_text(m.group("l")):
+        v = Cell(start, start + m.end("v"), m.group("v"), c0, c1, line)
+        lab = Cell(start + m.start("l"), start + len(t), m.group("l"), c0, c1, line)
+        lab.fields = label_fields(lab.text)
+        lab.inline = v
+        return [v, lab]
+    if is_label_text(t):
+        return [Cell(start, start + len(t), t, c0, c1, line, fields=label_fields(t))]
+    m = _LABEL_COLON_VALUE.match(t)
+    if m and is_label_text(m.group("l")):
+        v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
+        lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
+        lab.fields = label_fields(lab.text)
+        lab.inline = v
+        return [lab, v]
+    return [Cell(start, start + len(t), t, c0, c1, line)]
+
+
+def _overlap(a: Cell, b: Cell) -> float:
+    return min(a.c1, b.c1) - max(a.c0, b.c0)
+
+
+def column_match(label: Cell, row: list[Cell], label_row: list[Cell], tabbed: bool) -> list[Cell]:
+    """The cells of ``row`` (values) that sit in ``label``'s column.
+
+    Same number of values as labels on the label's line: pair them in order (robust to ragged
+    fixed-width columns). Otherwise by column overlap, or for plain text the nearest cell when it is
+    close (values centred over a wide label).
+    """
+    if not row:
+        return []
+    if len(row) == len(label_row) and label in label_row:
+        return [row[label_row.index(label)]]
+    hits = [c for c in row if _overlap(label, c) > 0]
+    if hits:
+        return hits
+    if tabbed:
+        return []
+    mid = (label.c0 + label.c1) / 2
+    best = min(row, key=lambda c: abs((c.c0 + c.c1) / 2 - mid))
+    gap = max(best.c0 - label.c1, label.c0 - best.c1)
+    return [best] if gap <= 6 else []
