@@ -20,7 +20,7 @@ from eightk.model import Evidence
 
 _NUMW = r"(?:(?:[a-z]+(?:[\s-]+[a-z]+){0,6}\s*\(\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?(?:\s(?:million|billion)\b)?)"
 _COUNT = rf"(?P<n>{_NUMW})"
-_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:\s?(?:thousand|million|billion)\b)?)"
+_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|,\d)(?:\s?(?:thousand|million|billion)\b)?)"
 
 _WARRANT_SHARES = re.compile(
     rf"\bwarrants?\b[^.;$]{{0,90}}?\b(?:to\s+(?:purchase|acquire)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?"
@@ -77,7 +77,7 @@ _GROSS = re.compile(
     rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash",
     re.I,
 )
-_NET = re.compile(rf"\bnet\s+proceeds\b[^.;$€]{{0,50}}?{_MONEY}", re.I)
+_NET = re.compile(rf"\bnet\s+proceeds\b[^.;$€]{{0,100}}?{_MONEY}", re.I)
 _FEES = re.compile(
     rf"\b(?:fees?|commissions?)\b(?:\s+and\s+expenses)?[^.;$%]{{0,50}}?{_MONEY}(?!\s*%)|"
     rf"{_MONEY.replace('money', 'money2')}\s+in\s+(?:fees|commissions)\b",
@@ -85,7 +85,8 @@ _FEES = re.compile(
 )
 _FEE_SKIP = re.compile(
     r"original\s+issue\s+discount|\bOID\b|commitment\s+fee|legal\s+fees|investor'?s|due\s+diligence|monitoring|"
-    r"late\s+fee|penalt|per\s+month|annual\s+fee|management\s+fee|filing\s+fee",
+    r"late\s+fee|penalt|per\s+month|annual\s+fee|management\s+fee|filing\s+fee|net\s+proceeds|after\s+deducting|"
+    r"before\s+deducting",
     re.I,
 )
 _SKIP_SENT = re.compile(
@@ -107,8 +108,12 @@ _NOT_SOLD_SHARES = re.compile(
 )
 _SHARES_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+(?:its|our|the)\s+\w+\s+stock\s+)?(?:\w+\s+){0,2}?(?:outstanding|issuable|underlying|reserved|"
-    r"held\s+by|beneficially|authorized|designated)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)",
+    r"held\s+by|beneficially|authorized|designated|remains?)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)|"
+    r"^\s+of\s+(?!the\b|its\b|our\b|which\b)[\w&.-]+(?:\s+[A-Z][\w&.-]+)*\s*[(,]",
     re.I,
+)
+_SECURITY_WORDS = re.compile(
+    r"\b(?:shares|stock|notes?|debentures?|units|warrants|securities|private\s+placement|offering)\b", re.I
 )
 _ADDITIONAL = re.compile(r"\b(?:additional|second\s+closing|second\s+tranche|subsequent\s+closing)\b", re.I)
 _SAME_TERMS = re.compile(
@@ -131,9 +136,14 @@ class Tranche:
 
     def has_substance(self) -> bool:
         v = self.values
-        return any(k in v for k in ("shares", "principal_amount", "gross_proceeds", "warrant_shares")) or (
-            "warrant_exercise_price" in v or "conversion_price" in v
-        )
+        if any(k in v for k in ("shares", "principal_amount", "warrant_shares", "conversion_price")):
+            return True
+        if "gross_proceeds" in v:
+            # proceeds alone: only when the sentence names securities (not "a purchase price of $400
+            # million in cash" for a business)
+            q = self.evidence["gross_proceeds"]
+            return any(s.start <= q.start < s.end and _SECURITY_WORDS.search(s.text) for s in self.sentences)
+        return "warrant_exercise_price" in v
 
 
 def _money(s: Sentence, m: re.Match[str]) -> tuple[float, Evidence, str | None, int, int] | None:
@@ -332,6 +342,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         re.I,
                     ):
                         continue
+                    if re.search(r"\b(?:outstanding|remains?)\b", t[b : b + 80], re.I):
+                        continue  # "$450 million aggregate principal amount of Notes remains outstanding"
                     cur.put("principal_amount", v, ev)
                     if cur_code:
                         cur.put("currency", cur_code, ev)

@@ -15,6 +15,7 @@ and a value that cannot be attributed is left out with a warning.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 
 from eightk.extract.offering_deals import Tranche, read_deals
 from eightk.extract.offering_notes import Series, find_series
@@ -79,7 +80,31 @@ def extract_offerings(filing: Filing) -> ExtractResult:
         offerings = _deals(text_sents, all_main, warnings, u302, issuer)
     if not offerings and press_sents and _press_usable(filing):
         offerings = _deals(press_sents, press_sents + all_main, warnings, u302, issuer)
+    offerings = _drop_history(filing, offerings, warnings)
     return ExtractResult(offerings=offerings, warnings=warnings)
+
+
+def _drop_history(filing: Filing, offerings: list[Offering], warnings: list[str]) -> list[Offering]:
+    """An offering dated more than a year before the report is history ("On April 15, 2014, the
+    Registrant issued ..." in a 2023 notice to the trustee), not an offering the filing reports."""
+    ref = filing.cover.report_date or filing.filed_date
+    if not ref:
+        return offerings
+    try:
+        ref_d = _date.fromisoformat(ref)
+    except ValueError:
+        return offerings
+    keep = []
+    for o in offerings:
+        if o.date:
+            try:
+                if (ref_d - _date.fromisoformat(o.date)).days > 366:
+                    warnings.append(f"offering dated {o.date} is history for a report of {ref}: left out")
+                    continue
+            except ValueError:
+                pass
+        keep.append(o)
+    return keep
 
 
 def _fallback_to_body(filing: Filing, main: list[Region]) -> list[Region]:
