@@ -287,7 +287,9 @@ _ORG_WORDS = (
     "resources networks communications media entertainment brands beverages foods materials labs "
     "laboratories therapeutics biosciences sciences software semiconductor semiconductors electric power "
     "oil petroleum chemical chemicals insurance investments realty properties ventures studios airplanes "
-    "aerospace automotive retail stores markets mobile wireless platforms pharma medical"
+    "aerospace automotive retail stores markets mobile wireless platforms pharma medical "
+    "web corporate transformation regulatory affairs change control eligible service expiration date "
+    "period base salary term start end closing agreement plan"
 )
 STOP = STOP | frozenset(_ORG_WORDS.split())
 _COMPANY_AFTER = re.compile(
@@ -411,6 +413,15 @@ class NameBook:
             self.ambiguous.add(sur)
         self.by_surname.setdefault(sur, name)
 
+    def longer(self, name: str) -> str | None:
+        """A longer full name ending with ``name`` ("Powell McCormick" -> "Dina Powell McCormick")."""
+        toks = name.split()
+        for full in self.by_surname.values():
+            ft = full.split()
+            if len(ft) > len(toks) and ft[-len(toks) :] == toks:
+                return full
+        return None
+
     def resolve(self, sur: str) -> str | None:
         s = sur.lower()
         if s in self.ambiguous:
@@ -421,7 +432,10 @@ class NameBook:
 def mentions(text: str, start: int, end: int, book: NameBook) -> list[Mention]:
     """Full names and resolved "Mr. Surname" references in ``text[start:end]``, in order."""
     full = find_names(text, start, end)
-    out = list(full)
+    out = []
+    for f in full:
+        longer = book.longer(f.name)
+        out.append(Mention(start=f.start, end=f.end, name=longer, key=name_key(longer)) if longer else f)
     for m in HONOR_SURNAME.finditer(text, start, end):
         sur = m.group("sur")
         if any(f.start <= m.start("sur") < f.end for f in full):

@@ -43,29 +43,41 @@ _ELECTED_TO_ACT = re.compile(r"\belected[ \t\n]+to[ \t\n]+(?!the\b|its\b|our\b|s
 _PASSIVE_APPT = re.compile(
     r"\b(?:(?:was|were|has[ \t\n]+been|have[ \t\n]+been|had[ \t\n]+been|will[ \t\n]+be|is[ \t\n]+being|is|to[ \t\n]+be|"
     r"would[ \t\n]+be|shall[ \t\n]+be)[ \t\n]+(?:also[ \t\n]+)?(?:appointed|elected|named|promoted|hired|selected)"
-    r"|(?<!continue to )(?<!continues to )will[ \t\n]+(?:also[ \t\n]+)?(?:join|become|assume|serve[ \t\n]+as|succeed|take[ \t\n]+over)"
+    r"|will[ \t\n]+(?:also[ \t\n]+)?(?:join|become|assume|succeed|take[ \t\n]+over)"
+    r"|will[ \t\n]+serve[ \t\n]+as[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+)?(?:interim|acting)"
     r"|(?:assumed|assumes|became|becomes|joined|joins|accepted[ \t\n]+(?:the|an|our)[ \t\n]+(?:offer|appointment|position)"
-    r"|agreed[ \t\n]+to[ \t\n]+(?:serve|join|become)|to[ \t\n]+succeed|succeeds|succeeded|will[ \t\n]+succeed))\b",
+    r"|agreed[ \t\n]+to[ \t\n]+(?:join|become)|to[ \t\n]+succeed|succeeds|will[ \t\n]+succeed))\b",
     re.I,
 )
 _DEPART = re.compile(
-    r"\b(?:resign(?:ed|s|ing|ation)?|retire(?:d|s|ment)?|retiring|step(?:s|ped|ping)?[ \t\n]+down|"
-    r"cease(?:d|s)?[ \t\n]+to[ \t\n]+(?:serve|be|hold)|will[ \t\n]+cease|depart(?:ed|s|ure)?|"
-    r"(?:was|were|has[ \t\n]+been|been)[ \t\n]+(?:terminated|removed|dismissed)|termination[ \t\n]+of[ \t\n]+(?:his|her)[ \t\n]+employment|"
-    r"passed[ \t\n]+away|died|death|"
+    r"\b(?:resign(?:ed|s|ing)?|retire(?:d|s)?|retiring|step(?:s|ped|ping)?[ \t\n]+down|"
+    r"cease(?:d|s)?[ \t\n]+(?:to[ \t\n]+(?:serve|be|hold)|serving|being)|will[ \t\n]+cease[ \t\n]+(?:to|serving|being)|depart(?:ed|s|ing)?(?![ \t\n]+(?:date|from[ \t\n]+(?:past|prior)))|"
+    r"(?:was|has[ \t\n]+been|had[ \t\n]+been|is[ \t\n]+being|will[ \t\n]+be)[ \t\n]+(?:terminated|removed|dismissed)|"
+    r"passed[ \t\n]+away|died|"
     r"not[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
     r"not[ \t\n]+be[ \t\n]+(?:standing|nominated)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
-    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was)[ \t\n]+leaving|relinquish(?:ed|es)?|"
-    r"separat(?:ed|ion)[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation|its|his|her))\b",
+    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was)[ \t\n]+leaving|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
+    r"(?:tender|submit|announc|notif|inform|advis|deliver|gave|provid|accept|confirm)\w*[^.;]{0,60}?\b(?:his|her|their)[ \t\n]+(?:resignation|retirement|departure)|"
+    r"separated[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation))\b",
     re.I,
 )
+# "announced the retirement of John Smith": the noun before the name.
+_DEPART_BEFORE = re.compile(
+    r"\bthe[ \t\n]+(?:resignation|retirement|departure|death|passing|termination)[ \t\n]+of[ \t\n]*$", re.I
+)
+# A clause that is hypothetical or subordinate: "if Mr. Banks resigns", "after Mr. Williams retires".
+_CONDITIONAL = re.compile(r"\b(?:if|in[ \t\n]+the[ \t\n]+event|unless|provided[ \t\n]+that|whether)\b", re.I)
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:after|before|until|upon|following|when|once|if|unless|prior[ \t\n]+to)[ \t\n]*$", re.I
+)
+_SUCCEEDED_BY = re.compile(r"\b(?:is|will[ \t\n]+be|was|be)[ \t\n]+succeeded[ \t\n]+by\b", re.I)
 # Biography, not news: "until his retirement in 2018", "retired from Intel in 2018".
 _BIO = re.compile(
     r"(?:until|since|after|before|upon|following|prior[ \t\n]+to)[ \t\n]+(?:his|her|their)[ \t\n]+$",
     re.I,
 )
 _BIO_AFTER = re.compile(
-    r"\A[^.;]{0,40}?\bin[ \t\n]+(?:(?:early|late|mid-?)[ \t\n]*)?(?:19|20)\d\d\b(?![ \t\n]*,?[ \t\n]*(?:effective|to))",
+    r"\A[^.;]{0,40}?\bin[ \t\n]+(?:(?:early|late|mid-?)[ \t\n]*)?(?:[A-Z][a-z]+[ \t\n]+)?(?:19|20)\d\d\b(?![ \t\n]*,?[ \t\n]*(?:effective|to))",
     re.I,
 )
 _SHAREHOLDER_ELECTION = re.compile(
@@ -80,25 +92,25 @@ _NOTICE = re.compile(
 
 # Where an office is named after the change verb.
 _ROLE_INTRO = re.compile(
-    r"\b(?:to[ \t\n]+(?:serve[ \t\n]+)?as|as|to[ \t\n]+the[ \t\n]+(?:newly[ \t\n-]+(?:created|formed|established)[ \t\n]+)?"
+    r"\b(?:to[ \t\n]+(?:serve[ \t\n]+)?as|as(?![ \t\n]+(?:of|a[ \t\n]+result|well|part|such|described|previously|set[ \t\n]+forth|noted|discussed|provided|follows|needed|necessary|soon|long|required|a[ \t\n]+consequence)\b)|to[ \t\n]+the[ \t\n]+(?:newly[ \t\n-]+(?:created|formed|established)[ \t\n]+)?"
     r"(?:positions?|roles?|offices?|title|post)[ \t\n]+of|the[ \t\n]+(?:duties|role|roles|position|positions|title|office)[ \t\n]+of|"
     r"(?:his|her|their)[ \t\n]+(?:positions?|roles?|posts?|offices?)[ \t\n]+(?:as|of))[ \t\n]+",
     re.I,
 )
 _BOARD_SEAT = re.compile(
-    r"\b(?:to|from|on|of)[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Bank|Firm)'s[ \t\n]+|[A-Z][\w.&]*(?:[ \t\n]+[A-Z][\w.&]*){0,3}'s[ \t\n]+)?"
+    r"\b(?:to|from|on)[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Bank|Firm)'s[ \t\n]+|[A-Z][\w.&]*(?:[ \t\n]+[A-Z][\w.&]*){0,3}'s[ \t\n]+)?"
     r"(?:board|board[ \t\n]+of[ \t\n]+directors|board[ \t\n]+of[ \t\n]+trustees)\b"
     r"|\bre-?[ \t\n]?election[ \t\n]+(?:as[ \t\n]+a[ \t\n]+director|to[ \t\n]+the[ \t\n]+board)",
     re.I,
 )
 _ROLE_STOP = re.compile(
-    r"[ \t\n]*(?:\(|\.(?:[ \t\n]|$)|;|:|\"|$|[ \t\n]+-[ \t\n]"
-    r"|,?[ \t\n]+(?:effective|to[ \t\n]+succeed|to[ \t\n]+replace|succeeding|replacing|until|reporting|following|upon|"
+    r"[ \t\n]*(?:\(|(?<![^A-Za-z][A-Z])\.(?:[ \t\n]|$)|;|:|\"|$|[ \t\n]+-[ \t\n]"
+    r"|,?[ \t\n]+(?:effective|to[ \t\n]+succeed|to[ \t\n]+replace|succeeding|replacing|until|reporting|following|upon|starting|"
     r"on|at|with|in|from|pending|subject|while|after|before|since|commencing|beginning|who|which|where|that|"
-    r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|"
-    r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
+    r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|join|serve|report|continue|remain|lead|oversee|be|"
+    r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:(?:a|as)[ \t\n]+)?members?[ \t\n]+of[ \t\n]+(?:the|its|our)[ \t\n]+Board\b|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
     r"|(?:his|her|its|their)[ \t\n])\b"
-    r"|,[ \t\n]+(?:a|an|the|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
+    r"|,[ \t\n]+(?:a|an|the|nor|or|but|each|both|respectively|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
     r"for|from|until|age|aged|\d|has|have|had|was|were|is|will|would|notified|informed|effective|respectively)\b)",
     re.I,
 )
@@ -115,7 +127,7 @@ _APPOSITIVE = re.compile(
     r"intends|elected[ \t\n]+to|also|and)\b)",
 )
 _EFFECTIVE = re.compile(
-    r"\beffective(?:[ \t\n]+(?:as[ \t\n]+of|on|from|upon|at|immediately|date|as[ \t\n]+at))?\b",
+    r"\b(?:effective|commencing|beginning|starting)(?:[ \t\n]+(?:as[ \t\n]+of|on|from|upon|at|immediately|date|as[ \t\n]+at))?\b",
     re.I,
 )
 _IMMEDIATE = re.compile(
@@ -227,11 +239,15 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
         sent = text[a:b]
         if not (_ACTIVE_ANY.search(sent) or _PASSIVE_APPT.search(sent) or _DEPART.search(sent)):
             continue
+        if _CONDITIONAL.search(sent):
+            continue  # "if Mr. Banks resigns for good reason": a contract term, not news
         ms = mentions(text, a, b, book)
+        ms = [m for m in ms if _is_person(text, m, a, sec, book)]
         if not ms:
             continue
         shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
         prev_active: _Found | None = None
+        per: list[list[_Found]] = []
         for i, m in enumerate(ms):
             lo = ms[i - 1].end if i else a
             hi = ms[i + 1].start if i + 1 < len(ms) else b
@@ -243,10 +259,14 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 before,
             )
             got: list[_Found] = []
+            per.append(got)
+            if _SUBORDINATE_BEFORE.search(before_core):
+                prev_active = None
+                continue  # "after Mr. Williams retires": background to the news, not the news
             am = _ACTIVE.search(before_core)
             if am and not shareholder_vote and not _ELECTED_TO_ACT.search(text[lo + am.start() : hi]):
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_verb")
-                _role_after(f, text, m.end, hi, registrant)
+                _role_after(f, text, m.end, hi, registrant, direct=True)
                 got.append(f)
                 prev_active = f
             elif (
@@ -260,33 +280,105 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             ):
                 # "elected D. Jeremy Darroch, effective ..., and James P. Gorman, effective ..., as directors"
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_list")
-                _role_after(f, text, m.end, hi, registrant)
+                _role_after(f, text, m.end, hi, registrant, direct=True)
                 got.append(f)
                 prev_active = f
             else:
                 prev_active = None
             after = text[m.end : hi]
+            if _DEPART_BEFORE.search(before_core):
+                f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
+                _role_after(f, text, m.end, hi, registrant)
+                got.append(f)
             if not got:
                 pm = _PASSIVE_APPT.search(after)
-                if pm and not shareholder_vote:
+                if (
+                    pm
+                    and not shareholder_vote
+                    and not _SUCCEEDED_BY.search(after)
+                    and not _BIO_AFTER.match(after[pm.end() :])
+                ):
                     f = _new(sec, m, "appointment", (a, b), "officers.passive")
-                    _role_after(f, text, m.end + pm.end(), hi, registrant)
-                    if f.role is None:
-                        _role_appositive(f, text, m.end, hi, registrant)
-                    got.append(f)
+                    _role_after(f, text, m.end + pm.end(), hi, registrant, direct=True)
+                    # An appointment read from the person's own clause must name the office.
+                    if f.role is not None:
+                        got.append(f)
             dm = _first_depart(after)
-            if dm is not None:
+            if dm is not None and not any(g.change == "departure" for g in got):
                 f = _new(sec, m, "departure", (a, b), "officers.depart")
                 _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
-                if f.role is None:
+                if f.role is None or _GENERIC_ROLE.fullmatch(f.role):
                     _role_appositive(f, text, m.end, hi, registrant)
                 got.append(f)
-            for f in got:
+        # Subjects joined by "and": "Timothy P. Flynn and Michael A. Neal ... retired from the Board."
+        for i in range(len(ms) - 2, -1, -1):
+            if per[i] or not per[i + 1]:
+                continue
+            between = text[ms[i].end : ms[i + 1].start]
+            if re.fullmatch(
+                r"[ \t\n]*(?:,|and|,[ \t\n]*and|&)[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]*)?", between
+            ):
+                for g in per[i + 1]:
+                    if g.rule in ("officers.depart", "officers.passive"):
+                        c = _new(sec, ms[i], g.change, (a, b), g.rule + "_list")
+                        c.role, c.role_span = g.role, g.role_span
+                        per[i].append(c)
+        # Lists after one verb share the office printed after the last name ("... as directors").
+        for i in range(len(ms) - 2, -1, -1):
+            for f in per[i]:
+                if f.change == "appointment" and f.role is None:
+                    nxt = next((g for g in per[i + 1] if g.change == "appointment"), None)
+                    if nxt is not None and nxt.rule == "officers.appoint_list":
+                        f.role, f.role_span = nxt.role, nxt.role_span
+        for i, m in enumerate(ms):
+            hi = ms[i + 1].start if i + 1 < len(ms) else b
+            for f in per[i]:
                 if f.change == "appointment" and f.role and _COMMITTEE_ONLY.search(f.role):
                     continue  # a committee seat for a sitting director is not an officer change
-                _date(f, text, a, b, m, hi, sents[si + 1 : si + 4])
+                if f.change == "appointment" and f.role is None and _committee_seat(text, m.end, hi):
+                    continue
+                _date(f, text, a, b, m, hi, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
                 out.append(f)
     return out
+
+
+_GENERIC_ROLE = re.compile(
+    r"(?:an[ \t\n]+)?(?:officer|employee|officer and employee|executive officer)s?", re.I
+)
+
+
+def _committee_seat(text: str, pos: int, hi: int) -> bool:
+    w = text[pos:hi]
+    c = re.search(r"\bcommittee\b", w, re.I)
+    o = _OFFICE_WORD.search(w)
+    return bool(c and (o is None or c.start() < o.start()))
+
+
+_STRONG_AFTER = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:age[ \t\n]+)?\d{2}\b|\((?:age[ \t\n]+)?\d{2}\))")
+
+
+def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
+    """Drop capitalized runs that continue an office ("..., Executive Vice President, Corporate
+    Transformation, has elected to retire"; "CEO Amazon Web Services") unless other evidence says
+    the run is a person: an honorific, a middle initial, a suffix, an age, or "Mr. <surname>" elsewhere."""
+    if "'s" in text[m.start : m.end] or "’s" in text[m.start : m.end]:
+        return False
+    seg_start = max(text.rfind(",", a, m.start), text.rfind("(", a, m.start), a)
+    seg = text[seg_start : m.start]
+    prev_seg = text[max(text.rfind(",", a, max(seg_start, a)), a) : seg_start] if seg_start > a else ""
+    role_before = bool(_OFFICE_WORD.search(seg)) or (
+        seg.strip(" ,\t\n") == "" and bool(_OFFICE_WORD.search(prev_seg))
+    )
+    if not role_before:
+        return True
+    if re.search(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$", text[max(a, m.start - 6) : m.start]):
+        return True
+    if re.search(r"\b[A-Z]\.[ \t\n]", m.name) or re.search(r"\b(?:Jr|Sr|II|III|IV)\b", m.name):
+        return True
+    if _STRONG_AFTER.match(text, m.end):
+        return True
+    sur = m.name.split()[-1]
+    return bool(re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+{re.escape(sur)}\b", sec.text))
 
 
 _ACTIVE_ANY = re.compile(
@@ -298,6 +390,12 @@ _ACTIVE_ANY = re.compile(
 def _first_depart(after: str) -> re.Match[str] | None:
     for dm in _DEPART.finditer(after):
         pre = after[max(0, dm.start() - 40) : dm.start()]
+        if re.search(
+            r"\b(?:may|might|could|right[ \t\n]+to|option[ \t\n]+to|able[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?$",
+            pre,
+            re.I,
+        ):
+            continue  # a possibility or a contract right, not an event
         if _BIO.search(pre) or _BIO_AFTER.match(after[dm.end() :]):
             continue
         # "retired from Intel": leaving another company is biography.
@@ -326,11 +424,32 @@ def _new(sec: Section, m, change: str, sent: tuple[int, int], rule: str) -> _Fou
     )
 
 
+_DIRECT_ROLE = re.compile(
+    r"[ \t\n]*(?:to[ \t\n]+)?(?:(?:the|its|our|an?|new)[ \t\n]+|(?:the[ \t\n]+)?[A-Z][\w.&-]*'s[ \t\n]+)*"
+    r"(?=(?:[A-Z][\w&-]*,?[ \t\n]+){0,3}?(?:Chief|President|Vice|Executive|Senior|Chair|Chairman|Chairwoman|Treasurer|"
+    r"Secretary|Controller|General[ \t\n]+Counsel|Head|Principal|Interim|Acting|chief|president|vice|executive|senior|"
+    r"principal|interim|acting|controller|treasurer|secretary|general[ \t\n]+counsel)\b)"
+)
+
+
 def _role_after(
-    f: _Found, text: str, pos: int, hi: int, registrant: tuple[str, ...], depart: bool = False
+    f: _Found,
+    text: str,
+    pos: int,
+    hi: int,
+    registrant: tuple[str, ...],
+    depart: bool = False,
+    direct: bool = False,
 ) -> None:
-    """The office named after the change verb: "as Controller", "to the position of ...", "to the Board"."""
+    """The office named after the change verb: "as Controller", "to the position of ...", "to the Board",
+    or, with ``direct``, right after it ("appointed Christine M. McCarthy Senior Executive Vice President")."""
     window_end = min(hi, pos + 260)
+    if direct:
+        dm = _DIRECT_ROLE.match(text, pos, window_end)
+        if dm:
+            _set_role(f, text, dm.end(), window_end, registrant)
+            if f.role:
+                return
     rm = _ROLE_INTRO.search(text, pos, window_end)
     bm = _BOARD_SEAT.search(text, pos, window_end)
     if bm and (rm is None or bm.start() < rm.start()):
@@ -433,7 +552,17 @@ def _company_names(filing: Filing) -> tuple[str, ...]:
         names += [f.name for f in filing.header.filers if f.name]
     doc = filing.primary_document
     if doc is not None:
-        names += [m.group(1) for m in _DEFINED.finditer(doc.text, 0, min(len(doc.text), 20000))]
+        firsts = {_core(n).split()[0] for n in names if _core(n)}
+        for m in _DEFINED.finditer(doc.text, 0, min(len(doc.text), 20000)):
+            term = m.group(1)
+            ctx = doc.text[max(0, m.start() - 4) : m.end() + 40]
+            # Only the registrant's own short name: it shares a word with the cover/header name, or is
+            # defined alongside "the Company" ("(the \"Company\" or \"Worthington\")").
+            core = _core(term)
+            if (core and core.split()[0] in firsts) or re.search(
+                r"[\"“](?:Company|Registrant|Corporation)[\"”]", ctx
+            ):
+                names.append(term)
     return tuple(n for n in names if n.lower() not in {"company", "board", "plan", "agreement"})
 
 
@@ -473,6 +602,7 @@ def _date(
     m,
     hi: int,
     later: list[tuple[int, int]],
+    lo: int = -1,
 ) -> None:
     """Effective date: "effective DATE" in the person's words; "effective immediately" or a completed
     change takes the sentence's leading "On DATE"; else a later sentence about the same change."""
@@ -485,6 +615,13 @@ def _date(
         if d and "." not in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
             f.date, f.date_span = d[0], (d[1], d[2])
             return
+    if f.rule == "officers.appoint_verb" and lo >= 0:
+        # "announced that, effective as of October 14, 2024, the Board has appointed Elliott Hill"
+        for em in _EFFECTIVE.finditer(text, lo, m.start):
+            d = find_date(text, em.end(), min(m.start, em.end() + 40))
+            if d:
+                f.date, f.date_span = d[0], (d[1], d[2])
+                return
     lead = _LEAD_DATE.match(text, a, b)
     lead_date = None
     if lead:
