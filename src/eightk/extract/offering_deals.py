@@ -20,7 +20,7 @@ from eightk.model import Evidence
 
 _NUMW = r"(?:(?:[a-z]+(?:[\s-]+[a-z]+){0,6}\s*\(\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?(?:\s(?:million|billion)\b)?)"
 _COUNT = rf"(?P<n>{_NUMW})"
-_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|,\d)(?:\s?(?:thousand|million|billion)\b)?)"
+_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 
 _WARRANT_SHARES = re.compile(
     rf"\bwarrants?\b[^.;$]{{0,90}}?\b(?:to\s+(?:purchase|acquire)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?"

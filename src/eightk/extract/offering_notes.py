@@ -23,7 +23,7 @@ _NOTE_NAME = (
     rf"(?P<kind>Notes?|Debentures?|Bonds?)"
     rf"(?:\s+(?:due|Due|DUE|maturing\s+in)\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d{{2}}))?)"
 )
-_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CHF)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|,\d)(?:\s?(?:thousand|million|billion)\b)?)"
+_MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CHF)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 _POSS = r"(?:(?:its|our|their|the\s+(?:Company|Registrant|Issuer|Corporation)'s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s)\s+)?"
 
 # "$500,000,000 aggregate principal amount of its 4.500% Senior Notes due 2030"; "$300,000,000 6 3/4% Notes due ..."

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
+import msgspec
+
+from eightk.extract.numbers import parse_money
 from eightk.extract.offering_deals import Tranche, read_deals
 from eightk.extract.offering_notes import Series, find_series
 from eightk.extract.offering_terms import (
@@ -182,10 +185,34 @@ def _notes(
         return []  # forms of notes listed with no sale reported
     date = _deal_date(text_sents, all_sents)
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
+    conv = [s for s in series if s.security == "convertible_notes"]
+    conv_price = _conversion_price(text_sents) if len(conv) == 1 else None
     out: list[Offering] = []
     for ser in series:
-        out.append(_series_offering(ser, date, reg_vals, reg_ev, warnings))
+        o = _series_offering(ser, date, reg_vals, reg_ev, warnings)
+        if conv_price and ser.security == "convertible_notes":
+            o = msgspec.structs.replace(
+                o, conversion_price=conv_price[0], evidence={**o.evidence, "conversion_price": conv_price[1]}
+            )
+        out.append(o)
     return out
+
+
+_CONV_PRICE = re.compile(
+    r"\bconversion\s+price\s+(?:of|equal\s+to|is)\s+(?:approximately\s+)?(?P<m>\$\s?\d[\d,]*(?:\.\d+)?)(?=\s+per\s+share)",
+    re.I,
+)
+
+
+def _conversion_price(sents: list[Sentence]) -> tuple[float, Evidence] | None:
+    """ "equivalent to an initial conversion price of approximately $52.37 per share" (one convertible series)."""
+    for s in sents:
+        m = _CONV_PRICE.search(s.text)
+        if m:
+            a = parse_money(m.group("m"))
+            if a:
+                return a.value, s.ev(m.start("m"), m.end("m"))
+    return None
 
 
 def _series_offering(
