@@ -248,16 +248,33 @@ def _emit(rows: Any, as_json: bool, columns: list[str] | None = None, title: str
     from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:  # piped (less, a file): no terminal width to fit, keep rows readable
+        console = Console(width=200)
     if not rows:
         console.print("[dim]nothing found[/dim]")
         return
     cols = columns or list(rows[0].keys())
     t = Table(title=title, show_lines=False)
     for c in cols:
-        t.add_column(c, overflow="fold")
+        # keys and dates stay whole (copy-pasteable); long text columns wrap
+        t.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
     for r in rows:
         t.add_row(*(_cell(r.get(c)) for c in cols))
     console.print(t)
+
+
+_NO_WRAP = {
+    "accession",
+    "date",
+    "filing_date",
+    "cik",
+    "form_type",
+    "form",
+    "input_id",
+    "code",
+    "code_2004",
+    "ticker",
+}
 
 
 def _cell(v: Any) -> str:
@@ -371,7 +388,7 @@ def q_timeline(db: str, company: str, limit: int, as_json: bool) -> None:
         events = []
         for o in r["offerings"]:
             events.append(
-                f"offering {o.get('security') or ''} {_cell(o.get('gross_proceeds') or o.get('shares'))}"
+                f"offering {o.get('security') or ''} {_cell(o.get('gross_proceeds') or o.get('principal_amount') or o.get('shares'))}"
             )
         for oc in r["officer_changes"]:
             events.append(f"{oc['change']}: {oc['person']} ({oc.get('role') or ''})")
