@@ -23,7 +23,7 @@ _COUNT = rf"(?P<n>{_NUMW})"
 _MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 
 _WARRANT_SHARES = re.compile(
-    rf"\bwarrants?\b[^.;$]{{0,90}}?\b(?:to\s+(?:purchase|acquire)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?"
+    rf"\bwarrants?\b[^.;$]{{0,90}}?\b(?:to\s+(?:purchase|acquire)|exercisable\s+(?:for|into))(?:,[^,.;$]{{0,60}},)?\s+(?:up\s+to\s+)?"
     rf"(?:an\s+aggregate\s+(?:of\s+)?|a\s+total\s+of\s+|approximately\s+)?{_COUNT}\s+(?:additional\s+)?shares",
     re.I,
 )

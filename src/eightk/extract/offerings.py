@@ -185,6 +185,7 @@ def _notes(
         return []  # forms of notes listed with no sale reported
     date = _deal_date(text_sents, all_sents)
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
+    out_w = _warrant_side_deals(text_sents, warnings)
     conv = [s for s in series if s.security == "convertible_notes"]
     conv_price = _conversion_price(text_sents) if len(conv) == 1 else None
     out: list[Offering] = []
@@ -195,6 +196,27 @@ def _notes(
                 o, conversion_price=conv_price[0], evidence={**o.evidence, "conversion_price": conv_price[1]}
             )
         out.append(o)
+    return out + out_w
+
+
+def _warrant_side_deals(text_sents: list[Sentence], warnings: list[str]) -> list[Offering]:
+    """Warrants sold beside a notes offering (0000950123-10-080629: warrant transactions with the
+    dealers of a convertible note, 19,093,100 shares at a $73.33 strike). Only warrants standing alone:
+    a tranche with shares, principal or proceeds belongs to the notes just read."""
+    out: list[Offering] = []
+    for tr in read_deals(text_sents):
+        v = tr.values
+        if "warrant_shares" not in v or any(k in v for k in ("shares", "principal_amount", "gross_proceeds")):
+            continue
+        vals: dict[str, object] = {"security": "warrants"}
+        ev: dict[str, Evidence] = {"security": tr.evidence["warrant_shares"]}
+        for k in ("warrant_shares", "warrant_exercise_price"):
+            if k in v:
+                vals[k], ev[k] = v[k], tr.evidence[k]
+        reg_vals, reg_ev = _reg_fields(registration(tr.sentences))
+        vals.update(reg_vals)
+        ev.update(reg_ev)
+        out.append(Offering(confidence=0.5, rule="warrants-beside-notes", evidence=ev, **vals))  # type: ignore[arg-type]
     return out
 
 
