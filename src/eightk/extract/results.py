@@ -1,0 +1,198 @@
+"""Announcements of financial results (Item 2.02; old Item 12; an earnings release under old Item 9 or 5).
+
+A non-empty Item 2.02 is a results announcement unless its text only gives guidance, forecasts,
+preliminary figures for a period not yet ended, or certifications (gold README). Under old Items 9
+and 5, which carried every kind of press release, the item must say it announces results or earnings.
+
+``period_end`` is read only where the period's end is printed ("quarter ended March 30, 2024",
+"three months and year ended December 31, 2015"): first in the item, then in the press release
+(EX-99.x). A period that is only named ("fourth quarter of fiscal 2012") leaves it None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.events_text import Section, ev, item_sections, press_releases
+from eightk.extract.registry import ExtractResult, extractor
+from eightk.model import Document, Evidence, Filing, Results
+from eightk.parse.dates import DATE_MDY, find_date
+
+_W = r"[ \t\n]+"
+# "(fiscal) (first) quarter (and (fiscal) year) ended DATE", "three and six months ended", "year ended".
+_PERIOD_ENDED = re.compile(
+    rf"\b(?P<kind>(?:(?:fiscal|financial){_W})?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th){_W}(?:fiscal{_W})?)?"
+    rf"(?:quarters?|years?|(?:three|six|nine|twelve|3|6|9|12|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)"
+    rf"(?:-|{_W})(?:months?|weeks?)|half(?:-|{_W})years?|periods?|months?)"
+    rf"(?:(?:,|{_W}and|{_W}&|{_W}and{_W}the)(?:{_W}(?:fiscal|full))?(?:{_W}(?:first|second|third|fourth))?{_W}"
+    rf"(?:quarters?|years?|(?:six|nine|twelve|6|9|12|twenty-six|thirty-nine|fifty-two|26|39|52)(?:-|{_W})(?:months?|weeks?)|fiscal{_W}years?|full{_W}years?))*)"
+    rf"{_W}(?:then{_W})?ended(?:{_W}on)?,?{_W}",
+    re.I,
+)
+_RESULTS_WORDS = re.compile(
+    r"\b(?:results|earnings|financial[ \t\n]+(?:results|performance|information|statements)|operating[ \t\n]+results|"
+    r"net[ \t\n]+(?:income|loss|sales|revenues?)|revenues?|sales|profits?)\b",
+    re.I,
+)
+_ANNOUNCE_RESULTS = re.compile(
+    r"\b(?:announc\w*|report\w*|releas\w*|issu\w*|disclos\w*|publish\w*|discuss\w*|regarding|relating|setting[ \t\n]+forth|"
+    r"containing|contains|provid\w*)\b[^.]{0,160}?\b(?:results|earnings)\b",
+    re.I,
+)
+# Guidance and certifications are not results (gold README).
+_NOT_RESULTS = re.compile(
+    r"\b(?:guidance|outlook|forecasts?|estimates?|expects?|expected|projections?|preliminary|anticipat\w+|"
+    r"certifications?|Section[ \t\n]+906|18[ \t\n]+U\.?S\.?C\.?)\b",
+    re.I,
+)
+_EXHIBIT = re.compile(r"\bExhibits?[ \t\n]+(?:No\.?[ \t\n]*)?(99(?:\.\d{1,2})?)\b", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@extractor("results", items=("2.02", "7.01", "8.01"), description="Announcement of financial results")
+def extract_results(filing: Filing) -> ExtractResult:
+    """Announcement of financial results for a period."""
+    dotted = any("." in i.code for i in filing.items)
+    secs: list[tuple[Section, bool]] = []
+    for sec in item_sections(filing, ("2.02", "7.01", "8.01")):
+        if sec.code_2004 == "2.02":
+            if dotted and "." not in sec.code and sec.code != "12":
+                continue
+            secs.append((sec, False))
+        elif sec.code in ("9", "5") and not dotted:
+            # Old Item 9 (Regulation FD) and Item 5 (other events) carried earnings releases before
+            # Item 12 existed (0001012870-03-001933).
+            secs.append((sec, True))
+    if not secs:
+        return ExtractResult()
+    try:
+        rec = _read(filing, secs)
+    except Exception as e:  # never lose the filing to a rule's bug
+        return ExtractResult(warnings=[f"results: {type(e).__name__}: {e}"])
+    return ExtractResult(results=rec)
+
+
+def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
+    for sec, strict in secs:
+        text = sec.text
+        if len(text.strip()) < 20 or re.fullmatch(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", text, re.I):
+            continue
+        announce = _ANNOUNCE_RESULTS.search(text)
+        period = _find_period(sec.doc, sec.start, sec.end)
+        if strict:
+            # An old Item 9 / Item 5 must announce results of an ended period.
+            if not announce or (period is None and not re.search(r"\b(?:quarter|year|months)\b", text, re.I)):
+                continue
+            sent = _sentence_at(text, announce.start())
+            if _NOT_RESULTS.search(sent) and not re.search(r"\bended\b", sent, re.I):
+                continue
+        elif (
+            not announce and period is None and (_NOT_RESULTS.search(text) or not _RESULTS_WORDS.search(text))
+        ):
+            continue  # Item 2.02 without results wording: guidance, a presentation, a certification
+        ex = _EXHIBIT.search(text)
+        if period is None:
+            for doc in _releases(filing, ex.group(1) if ex else None):
+                period = _find_period(doc, 0, min(len(doc.text), 60000), _named_years(text))
+                if period is not None:
+                    break
+        evd: dict[str, Evidence] = {
+            "found": ev(sec.doc, *_trim_span(sec.doc.text, sec.start, min(sec.end, sec.start + 300)))
+        }
+        kw: dict[str, object] = {}
+        if period is not None:
+            iso, doc, ps, pe, kind_span, kind = period
+            kw["period_end"] = iso
+            evd["period_end"] = ev(doc, ps, pe)
+            evd["period_type"] = ev(doc, *kind_span)
+            k = kind.lower()
+            if ("quarter" in k and not re.search(r"\byears?\b|months", k)) or (
+                re.search(r"\b(?:three|3|thirteen|13)[ -]", k) and "and" not in k
+            ):
+                kw["period_type"] = "quarter"
+            elif re.search(r"\bhalf|\b(?:six|6)[ -]months", k) and "and" not in k:
+                kw["period_type"] = "half"
+            elif re.search(r"\byears?\b|twelve|52|53|fifty", k) and "quarter" not in k and "and" not in k:
+                kw["period_type"] = "year"
+            om = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", k, re.I)
+            if om and "quarter" in k:
+                kw["fiscal_quarter"] = _ORDINAL[om.group(1).lower()]
+        if ex:
+            kw["press_release_exhibit"] = ex.group(1)
+            evd["press_release_exhibit"] = ev(sec.doc, sec.start + ex.start(1), sec.start + ex.end(1))
+        return Results(
+            confidence=0.9 if period else 0.75,
+            rule="results.item_" + sec.code.replace(".", "_"),
+            evidence=evd,
+            **kw,  # type: ignore[arg-type]
+        )
+    return None
+
+
+def _trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n\n", 0, pos))
+    b = text.find(". ", pos)
+    return text[a + 1 : b if b >= 0 else len(text)]
+
+
+def _releases(filing: Filing, number: str | None) -> list[Document]:
+    docs = press_releases(filing)
+    if number:
+        # The exhibit the item names first ("furnished as Exhibit 99.1"), then the others.
+        want = number.replace("99.0", "99.")
+        docs.sort(key=lambda d: 0 if d.type.upper().replace("EX-", "").replace("99.0", "99.") == want else 1)
+    return docs
+
+
+def _named_years(text: str) -> set[int]:
+    """Years the item names for its period ("first quarter of 2025", "fiscal 2012 full year")."""
+    return {
+        int(y)
+        for y in re.findall(
+            r"\b(?:quarter|year|fiscal|half)[ \t\n]+(?:of[ \t\n]+)?(?:fiscal[ \t\n]+)?((?:19|20)\d\d)\b",
+            text,
+            re.I,
+        )
+    }
+
+
+def _find_period(
+    doc: Document, start: int, end: int, years: set[int] | None = None
+) -> tuple[str, Document, int, int, tuple[int, int], str] | None:
+    """The first "<period> ended <date>" whose sentence speaks of results, not of guidance.
+
+    ``years``: the years the item names for the period; a date in another year (a prior-year
+    comparison) is skipped. A fiscal year may end early in the next calendar year.
+    """
+    text = doc.text
+    for m in _PERIOD_ENDED.finditer(text, start, end):
+        d = find_date(text, m.end(), min(end, m.end() + 30))
+        if d is None or d[1] != m.end():
+            # "quarter ended March 31" without a year: only a full date counts.
+            dm = DATE_MDY.match(text, m.end())
+            if not dm:
+                continue
+            d = find_date(text, dm.start(), dm.end())
+            if d is None:
+                continue
+        if years and int(d[0][:4]) not in years and int(d[0][:4]) - 1 not in years:
+            continue
+        sent = _sentence_at(text, m.start())
+        if re.search(
+            r"\b(?:Form[ \t\n]+10-[QK]|Quarterly[ \t\n]+Report|Annual[ \t\n]+Report)\b", sent
+        ) and not re.search(r"\b(?:results|earnings)\b", sent, re.I):
+            continue  # "filed its Quarterly Report on Form 10-Q for the quarter ended ...": a filing, not results
+        if re.search(r"\b(?:guidance|outlook|forecast|expects?|estimates?)\b", sent, re.I) and not re.search(
+            r"\b(?:results|earnings|reported|announc\w*)\b", sent, re.I
+        ):
+            continue
+        return d[0], doc, d[1], d[2], (m.start("kind"), m.end("kind")), m.group("kind")
+    return None
