@@ -46,6 +46,8 @@ PHONE = re.compile(
     r"(?:\s*(?:,\s*)?(?:ext\.?|extension|x)\s*\d{1,5})?",
     re.I,
 )
+# "+86-21 6605 0886", "+44 (0)20 7123 4567": read only next to a telephone label.
+PHONE_INTL = re.compile(r"\+\s?\d{1,3}(?:[\s.\-]?\(\d{1,4}\))?(?:[\s.\-]?\d{1,5}){2,5}(?![\w\-])")
 _NA = re.compile(
     r"^\(?\s*(?:n\s*/?\s*a|none|not\s+applicable|inapplicable|no\s+change[sd]?|unchanged|not\s+changed|same"
     r"|no\s+changes?\s+since\s+last\s+report|not\s+required)\s*\.?\s*\)?$",
@@ -319,7 +321,8 @@ def _transform(x: XbrlFact) -> str | None:
     if not fmt:
         return v or None
     name = fmt.split(":", 1)[-1]
-    if "date" in name and "monthday" not in name.replace("-", "") and "month-day" not in name:
+    if "date" in name:
+        # Full dates to ISO; yearless ones (fiscal year end "--12-31") stay as shown.
         return parse_date(v) or v
     if name in ("booleanfalse", "fixed-false"):
         return "false"
@@ -386,8 +389,14 @@ def _same(field: str, printed: str, xbrl: str) -> bool:
         )
     if field == "phone":
         return re.sub(r"\D", "", printed)[-10:] == re.sub(r"\D", "", xbrl)[-10:]
-    if field in ("irs_employer_id", "commission_file_number"):
+    if field == "irs_employer_id":
         return re.sub(r"\D", "", printed) == re.sub(r"\D", "", xbrl)
+    if field == "commission_file_number":
+        # "1-2360" and "001-02360" name the same file.
+        def key(s: str) -> list[list[int]]:
+            return [[int(p) for p in m.split("-")] for m in FILE_NO.findall(s)]
+
+        return key(printed) == key(xbrl)
     return _fold(printed) == _fold(xbrl)
 
 
@@ -406,13 +415,18 @@ def _neighbour_values(lines: list[Line], label: Cell, step: int, tabbed: bool, l
             continue
         seen += 1
         vals = ln.values
+        if vals and all(c.text.startswith("(") and c.text.rstrip().endswith(")") for c in vals) and not ln.labels:
+            # "(Formerly known as Evergreen International Corp.)" between a name and its label
+            # (x-2024-12-20); such asides are never the value.
+            i += step
+            continue
         if not vals or (ln.labels and step > 0 and not _continues(ln, label)):
             if ln.labels and not _continues(ln, label) and step < 0 and not vals:
                 # Another label row directly above: this label's value is not above it.
                 return []
             i += step
             continue
-        return column_match(label, vals, own, tabbed)
+        return column_match(label, vals, own, not (lines[label.line].visual and ln.visual))
     return []
 
 
@@ -422,16 +436,24 @@ def _continues(ln: Line, label: Cell) -> bool:
     return all(not c.fields or (c.fields & fields) for c in ln.labels)
 
 
+_NUM_TOKENS = re.compile(r"(?:\s*(?:No\.?\s*)?(?:\d{2}-\d{7}|\d{1,3}-\d{2,6}(?:-\d{1,3})?)\s*)+")
+
+
 def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
     t = cell.text
+    # "0-27568 65-0617076": file number and EIN in one cell under one two-part label
+    # (0000914260-00-000037); each field takes its own shape.
+    both = _NUM_TOKENS.fullmatch(t) is not None
     if field == "irs_employer_id":
         m = EIN.search(t)
-        if m and not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :]):
+        if m and (both or not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :])):
             return m.group(0), cell.start + m.start(), cell.start + m.end()
         return None
     if field == "commission_file_number":
         ms = list(FILE_NO.finditer(t))
         rest = FILE_NO.sub("", t)
+        if both and EIN.search(t):
+            rest = EIN.sub("", rest)
         if ms and not re.sub(r"(?i)\bnos?\b\.?|\band\b|[,;&/:#()]|file|number|commission|\s", "", rest):
             return "; ".join(m.group(0) for m in ms), cell.start + ms[0].start(), cell.start + ms[-1].end()
         return None
@@ -453,6 +475,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
         if (
             len(s) < 2
             or len(s) > 160
+            or s.startswith("(")
             or not re.search(r"[A-Za-z]{2}", s)
             or _NOT_NAME.search(s)
             or is_label_text(s)
@@ -674,7 +697,9 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
         ):
             continue
         key = _PHONE_KEY.search(ln.text)
-        m = PHONE.search(text, ln.start + (key.end() if key else 0), ln.end)
+        m = PHONE.search(text, ln.start + (key.end() if key else 0), ln.end) or PHONE_INTL.search(
+            text, ln.start + (key.end() if key else 0), ln.end
+        )
         if m:
             f.set("phone", _clean(m.group(0)), m.start(), m.end(), ln.idx)
             return
@@ -690,7 +715,7 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                 seen += 1
                 for c in other.values:
                     t = c.text.strip()
-                    pm = PHONE.search(t)
+                    pm = PHONE.search(t) or PHONE_INTL.search(t)
                     if (
                         pm
                         and not _FAX.search(t)
@@ -812,20 +837,23 @@ def _former_name(f: _Found, lines: list[Line]) -> None:
     if lab.inline is not None:
         cells = [lab.inline]
     else:
+        # The value lines right above the label (a former address spans lines: "1 Infinite Loop" /
+        # "Cupertino, California 95014", 0000320193-18-000067).
         cells = []
-        i, seen = lab.line - 1, 0
-        while i >= 0 and seen < 1:
+        i = lab.line - 1
+        while i >= 0 and lab.line - i <= 4:
             ln = lines[i]
             i -= 1
             if ln.blank:
+                if cells and not ln.text.strip():
+                    break
                 continue
-            seen += 1
-            if ln.labels or ln.idx in f.used_lines:
+            if ln.labels or ln.idx in f.used_lines or len(ln.values) > 3:
                 break
-            cells = ln.values
+            cells = ln.values + cells
     if not cells:
         return
-    t = _clean(" ".join(c.text for c in cells))
+    t = ", ".join(_clean(c.text).strip(" ,") for c in cells)
     if _NA.match(t) or not re.search(r"[A-Za-z]{2}", t) or PHONE.search(t) or find_date(t):
         return
     if _NOT_NAME.search(t) or re.search(r"(?i)check\s+the\s+appropriate|registrant's", t):

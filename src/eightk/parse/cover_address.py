@@ -72,6 +72,11 @@ class Address:
     zip: Seg | None = None
 
 
+_COUNTRIES = frozenset(j for j in OTHER_JURISDICTIONS if j not in {v.lower() for v in CA_PROVINCES.values()}) - {
+    "united states"
+}
+
+
 def is_state(text: str) -> bool:
     t = text.strip().strip(".,").lower()
     return (
@@ -79,7 +84,6 @@ def is_state(text: str) -> bool:
         or t in _PROVINCES
         or t.rstrip(".") in _STATE_ABBR
         or t.replace(" ", "") in _STATE_ABBR
-        or t in OTHER_JURISDICTIONS
     )
 
 
@@ -112,6 +116,10 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
     segs = _segments(cells)
     while segs and _COUNTRY.match(segs[-1].text):
         segs.pop()
+    # A foreign country closing the address is not a state: "..., Shanghai, China" (x-2024-12-20).
+    country = bool(segs) and segs[-1].text.lower() in _COUNTRIES
+    if country:
+        segs.pop()
     if not segs:
         return addr
     # ZIP: a segment of its own, or the tail of the last segments ("Texas 77389-1425").
@@ -133,6 +141,12 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
         break
     if not segs:
         return addr
+    if country:
+        if segs and not is_state(segs[-1].text) and not any(ch.isdigit() for ch in segs[-1].text):
+            addr.city = segs.pop()
+            if segs:
+                addr.street = Seg(segs[0].start, segs[-1].end, ", ".join(s.text for s in segs))
+            return addr
     # State: the last segment, or the last words of it ("San Jose California").
     last = segs[-1]
     if is_state(last.text):

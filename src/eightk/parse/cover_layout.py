@@ -134,6 +134,7 @@ class Line:
     start: int
     end: int
     text: str
+    visual: bool = False  # cells placed by visual column (plain text, or HTML laid out with spaces)
     cells: list[Cell] = field(default_factory=list)
     values: list[Cell] = field(default_factory=list)  # value cells
     labels: list[Cell] = field(default_factory=list)  # label cells
@@ -145,6 +146,7 @@ class Line:
 
 _RULE = re.compile(r"^[\s\-_=*~.·•]*$")
 _TEXT_SPLIT = re.compile(r"\t+| {2,}")
+_HTML_SPACED = re.compile(r" {3,}")
 # "Delaware (State or other jurisdiction of incorporation)", "10153 (Zip Code)"
 _VALUE_THEN_LABEL = re.compile(r"^(?P<v>[^()]*?[^\s(])\s*(?P<l>\([^()]*\)?)\s*$")
 # "Registrant's telephone number, including area code: (408) 996-1010", "Commission File No.: 1-442"
@@ -181,7 +183,11 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
 
 def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
     pieces: list[tuple[int, int]] = []
-    if tabbed:
+    # HTML laid out with runs of non-breaking spaces instead of table cells is read like fixed-width
+    # text (x-2024-12-20: "Delaware      000-30432      22-2335094").
+    spaced = tabbed and "\t" not in raw and _HTML_SPACED.search(raw.strip()) is not None
+    ln.visual = not tabbed or spaced
+    if tabbed and not spaced:
         i = 0
         for part in raw.split("\t"):
             j = i + len(part)
@@ -195,7 +201,7 @@ def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
     else:
         cols = _visual_cols(raw)
         i = 0
-        for m in _TEXT_SPLIT.finditer(raw):
+        for m in (_HTML_SPACED if spaced else _TEXT_SPLIT).finditer(raw):
             if m.start() > i:
                 pieces.append((i, m.start()))
             i = m.end()
