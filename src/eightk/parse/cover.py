@@ -15,6 +15,7 @@ text before the first item heading, capped at :data:`MAX_COVER` characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import msgspec
@@ -134,12 +135,17 @@ def cover_end(text: str) -> int:
     13e-4(c) box) when the cover prints one."""
     m = _END.search(text, 200, MAX_COVER)
     end = m.start() if m else min(len(text), MAX_COVER)
-    last = None
-    for last in _LAST_COVER_PART.finditer(text, 0, end):
-        pass
+    last = _last(_LAST_COVER_PART.finditer(text, 0, end))
     if last is not None:
         end = min(end, last.end() + 400)
     return end
+
+
+def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    m = None
+    for m in it:  # noqa: B007 - the last match is the point
+        pass
+    return m
 
 
 def _clean(s: str) -> str:
@@ -415,7 +421,11 @@ def _neighbour_values(lines: list[Line], label: Cell, step: int, tabbed: bool, l
             continue
         seen += 1
         vals = ln.values
-        if vals and all(c.text.startswith("(") and c.text.rstrip().endswith(")") for c in vals) and not ln.labels:
+        if (
+            vals
+            and all(c.text.startswith("(") and c.text.rstrip().endswith(")") for c in vals)
+            and not ln.labels
+        ):
             # "(Formerly known as Evergreen International Corp.)" between a name and its label
             # (x-2024-12-20); such asides are never the value.
             i += step
@@ -446,7 +456,9 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
     both = _NUM_TOKENS.fullmatch(t) is not None
     if field == "irs_employer_id":
         m = EIN.search(t)
-        if m and (both or not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :])):
+        if m and (
+            both or not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :])
+        ):
             return m.group(0), cell.start + m.start(), cell.start + m.end()
         return None
     if field == "commission_file_number":
@@ -552,9 +564,8 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> 
             rows.append([ln])
         elif rows and not tabbed and first.c0 > 8 and len(ln.cells) <= 2:
             rows[-1].append(ln)
-        elif rows or re.search(r"[a-z]", ln.text):
-            if rows:
-                break
+        elif rows:
+            break
     names: list[str] = []
     for k, row in enumerate(rows):
         top = row[0]
@@ -573,9 +584,7 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> 
             if m:
                 f.set("incorporation_state", m.group(1), mid.start + m.start(1), mid.start + m.end(1))
                 rest_s = m.end()
-                pm = None
-                for pm in PHONE.finditer(body, rest_s):
-                    pass
+                pm = _last(PHONE.finditer(body, rest_s))
                 addr_end = pm.start() if pm else len(body)
                 if pm:
                     f.set("phone", _clean(pm.group(0)), mid.start + pm.start(), mid.start + pm.end())
@@ -690,10 +699,8 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
     if "phone" in f:
         return
     for ln in lines:
-        if (
-            not _PHONE_KEY.search(ln.text)
-            or _FAX.search(ln.text)
-            and not re.search(r"telephone", ln.text, re.I)
+        if not _PHONE_KEY.search(ln.text) or (
+            _FAX.search(ln.text) and not re.search(r"telephone", ln.text, re.I)
         ):
             continue
         key = _PHONE_KEY.search(ln.text)
@@ -750,15 +757,19 @@ def _report_date(f: _Found, lines: list[Line], text: str) -> None:
     got = _layout_date(lines, text)
     if got is None and fact is not None:
         got = fact
-    elif got is not None and fact is not None and got[0] != fact[0]:
-        # Prefer the tagged date unless the printed line holds two dates (earliest event rule).
-        if len(iter_dates(text, lines_of(lines, got[1]).start, lines_of(lines, got[1]).end)) < 2:
-            got = fact
+    elif (
+        got is not None
+        and fact is not None
+        and got[0] != fact[0]
+        and len(iter_dates(text, _line_at(lines, got[1]).start, _line_at(lines, got[1]).end)) < 2
+    ):
+        # The tagged date wins unless the printed line holds two dates (earliest event rule).
+        got = fact
     if got:
         f.set("report_date", got[0], got[1], got[2])
 
 
-def lines_of(lines: list[Line], pos: int) -> Line:
+def _line_at(lines: list[Line], pos: int) -> Line:
     for ln in lines:
         if ln.start <= pos <= ln.end:
             return ln

@@ -72,9 +72,9 @@ class Address:
     zip: Seg | None = None
 
 
-_COUNTRIES = frozenset(j for j in OTHER_JURISDICTIONS if j not in {v.lower() for v in CA_PROVINCES.values()}) - {
-    "united states"
-}
+_COUNTRIES = frozenset(
+    j for j in OTHER_JURISDICTIONS if j not in {v.lower() for v in CA_PROVINCES.values()}
+) - {"united states"}
 
 
 def is_state(text: str) -> bool:
@@ -126,7 +126,7 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
     for k in range(len(segs) - 1, max(-1, len(segs) - 4), -1):
         sg = segs[k]
         m = None
-        for m in ZIP.finditer(sg.text):
+        for m in ZIP.finditer(sg.text):  # noqa: B007 - the last ZIP-shaped token
             pass
         if m is None or m.end() != len(sg.text):
             continue
@@ -141,12 +141,11 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
         break
     if not segs:
         return addr
-    if country:
-        if segs and not is_state(segs[-1].text) and not any(ch.isdigit() for ch in segs[-1].text):
-            addr.city = segs.pop()
-            if segs:
-                addr.street = Seg(segs[0].start, segs[-1].end, ", ".join(s.text for s in segs))
-            return addr
+    if country and segs and not is_state(segs[-1].text) and not any(ch.isdigit() for ch in segs[-1].text):
+        addr.city = segs.pop()
+        if segs:
+            addr.street = Seg(segs[0].start, segs[-1].end, ", ".join(s.text for s in segs))
+        return addr
     # State: the last segment, or the last words of it ("San Jose California").
     last = segs[-1]
     if is_state(last.text):
@@ -170,9 +169,11 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
     cut = -1
     for i, w in enumerate(words[:-1]):
         lw = w.group(0).lower().rstrip(",")
-        if any(ch.isdigit() for ch in lw) or lw in STREET_WORDS:
-            cut = i
-        elif lw in DIRECTIONS and (cut == i - 1 or (i == 0 and ("." in lw or len(lw) == 2))):
+        if (
+            any(ch.isdigit() for ch in lw)
+            or lw in STREET_WORDS
+            or (lw in DIRECTIONS and (cut == i - 1 or (i == 0 and ("." in lw or len(lw) == 2))))
+        ):
             cut = i
     if cut >= 0:
         head_end = words[cut].end()

@@ -20,15 +20,115 @@ from functools import lru_cache
 # --- labels --------------------------------------------------------------------------------------
 
 _LABEL_WORDS = frozenset(
-    """state states or other jurisdiction juris diction juris- of incorporation incorporated organization
-    organisation commission file number numbers no no. nos nos. i.r.s. irs i.r.s employer employers
-    identification ident id i.d. tax address addresses principal executive offices office zip code codes
-    registrant registrant's registrants registrants' company's telephone phone including include includes
-    area exact name names as specified in its charter former if changed since last report date earliest
-    event reported and the with postal fiscal year place business country other to a an for each
-    incorporation) organization) number) no.) identification) offices) code) report) charter) reported)
-    included applicable issuer issuer's corporation's principal's rule pursuant section under act
-    security securities""".split()
+    [
+        "state",
+        "states",
+        "or",
+        "other",
+        "jurisdiction",
+        "juris",
+        "diction",
+        "juris-",
+        "of",
+        "incorporation",
+        "incorporated",
+        "organization",
+        "organisation",
+        "commission",
+        "file",
+        "number",
+        "numbers",
+        "no",
+        "no.",
+        "nos",
+        "nos.",
+        "i.r.s.",
+        "irs",
+        "i.r.s",
+        "employer",
+        "employers",
+        "identification",
+        "ident",
+        "id",
+        "i.d.",
+        "tax",
+        "address",
+        "addresses",
+        "principal",
+        "executive",
+        "offices",
+        "office",
+        "zip",
+        "code",
+        "codes",
+        "registrant",
+        "registrant's",
+        "registrants",
+        "registrants'",
+        "company's",
+        "telephone",
+        "phone",
+        "including",
+        "include",
+        "includes",
+        "area",
+        "exact",
+        "name",
+        "names",
+        "as",
+        "specified",
+        "in",
+        "its",
+        "charter",
+        "former",
+        "if",
+        "changed",
+        "since",
+        "last",
+        "report",
+        "date",
+        "earliest",
+        "event",
+        "reported",
+        "and",
+        "the",
+        "with",
+        "postal",
+        "fiscal",
+        "year",
+        "place",
+        "business",
+        "country",
+        "other",
+        "to",
+        "a",
+        "an",
+        "for",
+        "each",
+        "incorporation)",
+        "organization)",
+        "number)",
+        "no.)",
+        "identification)",
+        "offices)",
+        "code)",
+        "report)",
+        "charter)",
+        "reported)",
+        "included",
+        "applicable",
+        "issuer",
+        "issuer's",
+        "corporation's",
+        "principal's",
+        "rule",
+        "pursuant",
+        "section",
+        "under",
+        "act",
+        "security",
+        "securities",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*\)?|\d+")
 
@@ -42,7 +142,7 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "name",
         re.compile(
             r"\bexact\s+name|\bname\s+of\s+(?:the\s+)?(?:registrant|issuer)|registrant\s+as\s+specified|"
-            r"specified\s+in\s+(?:its\s+)?charter|^\(?registrant\b",
+            r"specified\s+in\s+(?:its\s+)?charter|^\(?registrant\s*(?:[,)]|$)",
             re.I,
         ),
     ),
@@ -150,6 +250,9 @@ _HTML_SPACED = re.compile(r" {3,}")
 # "Delaware (State or other jurisdiction of incorporation)", "10153 (Zip Code)"
 _VALUE_THEN_LABEL = re.compile(r"^(?P<v>[^()]*?[^\s(])\s*(?P<l>\([^()]*\)?)\s*$")
 # "Registrant's telephone number, including area code: (408) 996-1010", "Commission File No.: 1-442"
+_LABEL_THEN_NUMBER = re.compile(
+    r"^(?P<l>[A-Za-z][A-Za-z .,'()/&-]{2,120}?)[\s:.#-]*(?P<v>(?:No\.\s*)?\(?\d[\d\s().-]*\d)$"
+)
 _LABEL_COLON_VALUE = re.compile(r"^(?P<l>[^:]{3,120}?):\s*(?P<v>\S.*)$")
 
 
@@ -232,6 +335,15 @@ def _classify(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell]
         return [Cell(start, start + len(t), t, c0, c1, line, fields=label_fields(t))]
     m = _LABEL_COLON_VALUE.match(t)
     if m and is_label_text(m.group("l")):
+        v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
+        lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
+        lab.fields = label_fields(lab.text)
+        lab.inline = v
+        return [lab, v]
+    m = _LABEL_THEN_NUMBER.match(t)
+    if m and is_label_text(m.group("l")) and label_fields(m.group("l")):
+        # "Commission File Number 1-1234", "Registrant's telephone number, including area code (214)
+        # 861-2500" (0000950109-02-005824): a label run straight into its value.
         v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
         lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
         lab.fields = label_fields(lab.text)

@@ -1,0 +1,263 @@
+"""Cover page parser on real filings of every era (fixtures in tests/filings, named by accession)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eightk.model import Document, Filing
+from eightk.parse.cover import parse_cover
+from eightk.parse.cover_address import parse_address
+from eightk.pipeline import parse
+from tests.conftest import filing_bytes, filing_path
+
+MAIN = (
+    "registrant_name",
+    "incorporation_state",
+    "commission_file_number",
+    "irs_employer_id",
+    "address_street",
+    "address_city",
+    "address_state",
+    "address_zip",
+    "phone",
+    "report_date",
+)
+
+
+def _filing(name: str) -> Filing:
+    return parse(filing_bytes(name), filing_path(name).stem)
+
+
+def _check_evidence(f: Filing) -> None:
+    """Every printed value has evidence whose quote is the text slice, and the quote reads as the value."""
+    doc = f.documents[f.primary]
+    for field in MAIN:
+        value = getattr(f.cover, field)
+        if value is None:
+            continue
+        ev = f.cover.evidence.get(field)
+        assert ev is not None, field
+        assert doc.text[ev.start : ev.end] == ev.quote, field
+        if field != "report_date":
+            assert (
+                " ".join(ev.quote.replace(",", " ").split())
+                .lower()
+                .startswith(" ".join(str(value).replace(",", " ").split()).lower()[:6])
+            ), (field, value, ev.quote)
+
+
+EXPECTED = {
+    # 1994 plain text: labels above the values, no label for the name or the date.
+    "0000109446-94-000005": {
+        "registrant_name": "ZURN INDUSTRIES, INC.",
+        "incorporation_state": "Pennsylvania",
+        "commission_file_number": "1-5502",
+        "irs_employer_id": "25-1040754",
+        "address_street": "One Zurn Place",
+        "address_city": "Erie",
+        "address_state": "Pennsylvania",
+        "address_zip": "16505",
+        "phone": "814-452-2111",
+        "report_date": "1994-03-22",
+    },
+    # 1996 text with TABs; "Date of Report" and "Date of earliest event reported" on separate lines.
+    "0000320193-96-000027": {
+        "registrant_name": "Apple Computer, Inc.",
+        "incorporation_state": "California",
+        "commission_file_number": "0-10030",
+        "irs_employer_id": "94-2404110",
+        "address_street": "1 Infinite Loop",
+        "address_city": "Cupertino",
+        "address_state": "California",
+        "address_zip": "95014",
+        "phone": "(408) 996-1010",
+        "report_date": "1996-12-24",
+        "former_name": None,
+    },
+    # 2000: "August 28,2000 (August 25,\n2000)": the earliest event wins.
+    "0000914260-00-000057": {
+        "registrant_name": "INNOVATIVE CLINICAL SOLUTIONS, LTD.",
+        "incorporation_state": "Delaware",
+        "commission_file_number": "0-27568",
+        "irs_employer_id": "65-0617076",
+        "address_street": "10 Dorrance Street, Suite 400",
+        "address_city": "Providence",
+        "address_state": "RI",
+        "address_zip": "02903",
+        "report_date": "2000-08-25",
+        "former_name": None,
+    },
+    # 2005 multi-registrant table (Southern Company): the first registrant is reported.
+    "0000092122-05-000042": {
+        "registrant_name": "The Southern Company",
+        "incorporation_state": "Delaware",
+        "commission_file_number": "1-3526",
+        "irs_employer_id": "58-0690070",
+        "address_street": "270 Peachtree Street, N.W.",
+        "address_city": "Atlanta",
+        "address_state": "Georgia",
+        "address_zip": "30303",
+        "phone": "(404) 506-5000",
+        "report_date": "2005-01-25",
+        "written_communications": False,
+        "pre_commencement_issuer_tender_offer": False,
+    },
+    # The same table as HTML, one cell per registrant.
+    "0000092122-07-000008": {
+        "registrant_name": "The Southern Company",
+        "incorporation_state": "Delaware",
+        "address_street": "30 Ivan Allen Jr. Blvd., N.W.",
+        "address_city": "Atlanta",
+        "address_zip": "30308",
+        "phone": "(404) 506-5000",
+    },
+    # 2007 text, Canadian address: street words and the city on one line.
+    "0001164150-07-000163": {
+        "registrant_name": "ExperTelligence, Inc.",
+        "incorporation_state": "Nevada",
+        "address_street": "83 Stanley Road, UN 1 Box 103, RR6",
+        "address_city": "Woodville",
+        "address_state": "Ontario",
+        "address_zip": "K0M 2T0",
+        "phone": "(416) 554-6546",
+        "written_communications": False,
+    },
+    # 2008 HTML: value and label in one cell; Wingdings "þ" is a checked box.
+    "0000950135-08-005642": {
+        "incorporation_state": "Delaware",
+        "commission_file_number": "000-27038",
+        "irs_employer_id": "94-3156479",
+        "report_date": "2008-08-18",
+        "written_communications": False,
+        "pre_commencement_tender_offer": True,
+    },
+    # 2022 inline XBRL, "Tel. (949) 429-5370" and a fax line inside the address block.
+    "0001171200-22-000363": {
+        "registrant_name": "The Marygold Companies, Inc.",
+        "address_street": "120 Calle Iglesia, Unit B",
+        "address_city": "San Clemente",
+        "address_state": "CA",
+        "address_zip": "92672",
+        "phone": "(949) 429-5370",
+        "report_date": "2022-11-21",
+        "emerging_growth_company": False,
+    },
+    # 2024 inline XBRL: printed "THE BOEING COMPANY" beats the hidden dei "BOEING CO".
+    "0000012927-24-000064": {
+        "registrant_name": "THE BOEING COMPANY",
+        "incorporation_state": "Delaware",
+        "commission_file_number": "1-442",
+        "address_street": "929 Long Bridge Drive",
+        "address_city": "Arlington",
+        "address_state": "VA",
+        "phone": "(703) 465-3500",
+        "report_date": "2024-09-20",
+        "emerging_growth_company": False,
+        "ex_transition_period": False,
+        "soliciting_material": False,
+    },
+    # HTML laid out with runs of spaces; an aside between the name and its label; foreign phone.
+    "x-2024-12-20": {
+        "registrant_name": "Liaoning Shuiyun Qinghe Rice Industry Co., Ltd.",
+        "incorporation_state": "Delaware",
+        "commission_file_number": "000-30432",
+        "irs_employer_id": "22-2335094",
+        "address_city": "Shanghai",
+        "address_state": None,
+        "phone": "+86-21 6605 0886",
+        "report_date": "2024-12-20",
+    },
+    # A former address printed on two lines above its label.
+    "0000320193-18-000067": {
+        "registrant_name": "Apple Inc.",
+        "former_name": "1 Infinite Loop, Cupertino, California 95014",
+        "report_date": "2018-05-01",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_cover_values(name: str) -> None:
+    f = _filing(name)
+    got = {k: getattr(f.cover, k) for k in EXPECTED[name]}
+    assert got == EXPECTED[name]
+    _check_evidence(f)
+
+
+def test_boeing_conflict_and_xbrl() -> None:
+    c = _filing("0000012927-24-000064").cover
+    assert c.xbrl["dei:EntityRegistrantName"] == "BOEING CO"
+    assert c.xbrl["dei:DocumentPeriodEndDate"] == "2024-09-20"
+    assert c.xbrl["dei:EntityIncorporationStateCountryCode"] == "DE"
+    assert any(x.field == "registrant_name" and x.xbrl == "BOEING CO" for x in c.conflicts)
+    assert [(s.trading_symbol, s.exchange) for s in c.securities_12b] == [("BA", "New York Stock Exchange")]
+
+
+def test_co_registrants() -> None:
+    c = _filing("0000092122-05-000042").cover
+    assert c.co_registrants[0] == "Alabama Power Company"
+    assert "Southern Power Company" in c.co_registrants
+    assert "The Southern Company" not in c.co_registrants
+
+
+def test_pre_2004_cover_has_no_boxes() -> None:
+    c = _filing("0000320193-96-000027").cover
+    assert c.written_communications is None
+    assert c.emerging_growth_company is None
+    assert c.securities_12b == ()
+
+
+def test_address_split_without_comma() -> None:
+    text = "1395 Crossman Avenue Sunnyvale, CA 94089"
+    a = parse_address([(10, text)])
+    assert a.street and a.street.text == "1395 Crossman Avenue"
+    assert a.city and a.city.text == "Sunnyvale"
+    assert a.state and a.state.text == "CA"
+    assert a.zip and a.zip.text == "94089"
+    assert text[a.city.start - 10 : a.city.end - 10] == "Sunnyvale"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3000))
+def test_never_crashes(text: str) -> None:
+    doc = Document(index=0, type="8-K", text=text, format="text")
+    cover, warnings = parse_cover(doc, [], None)
+    assert not any("parser error" in w for w in warnings)
+    for ev in cover.evidence.values():
+        assert text[ev.start : ev.end] == ev.quote
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Delaware\t001-12345\t12-3456789",
+                "(State or other jurisdiction of incorporation)\t(Commission File Number)\t(IRS Employer Identification No.)",
+                "ACME CORP",
+                "(Exact name of registrant as specified in its charter)",
+                "100 Main Street, Springfield, Illinois 62701",
+                "(Address of principal executive offices) (Zip Code)",
+                "Registrant's telephone number, including area code: (217) 555-1212",
+                "Date of Report (Date of earliest event reported): May 1, 2020",
+                "N/A",
+                "(Former name or former address, if changed since last report)",
+                "☐ Written communications pursuant to Rule 425 under the Securities Act",
+                "",
+                "  ",
+                "(",
+            ]
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["text", "html"]),
+)
+def test_shuffled_cover_lines(lines: list[str], fmt: str) -> None:
+    text = "\n".join(lines)
+    doc = Document(index=0, type="8-K", text=text, format=fmt)  # type: ignore[arg-type]
+    cover, warnings = parse_cover(doc, [], None)
+    assert not any("parser error" in w for w in warnings)
+    for ev in cover.evidence.values():
+        assert text[ev.start : ev.end] == ev.quote
