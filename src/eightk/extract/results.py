@@ -26,7 +26,7 @@ _PERIOD_ENDED = re.compile(
     rf"(?:-|{_W})(?:months?|weeks?)|half(?:-|{_W})years?|periods?|months?)"
     rf"(?:(?:,|{_W}and|{_W}&|{_W}and{_W}the)(?:{_W}(?:fiscal|full))?(?:{_W}(?:first|second|third|fourth))?{_W}"
     rf"(?:quarters?|years?|(?:six|nine|twelve|6|9|12|twenty-six|thirty-nine|fifty-two|26|39|52)(?:-|{_W})(?:months?|weeks?)|fiscal{_W}years?|full{_W}years?))*)"
-    rf"{_W}(?:then{_W})?ended(?:{_W}on)?,?{_W}",
+    rf"(?:{_W}of)?(?:{_W}(?:fiscal|the))?(?:{_W}(?:fiscal|calendar))?(?:{_W}year)?(?:{_W}(?:19|20)\d\d)?,?{_W}(?:then{_W})?ended(?:{_W}on)?,?{_W}",
     re.I,
 )
 _RESULTS_WORDS = re.compile(
@@ -183,8 +183,12 @@ def _find_period(
             d = find_date(text, dm.start(), dm.end())
             if d is None:
                 continue
-        if years and int(d[0][:4]) not in years and int(d[0][:4]) - 1 not in years:
+        if years and not any(abs(int(d[0][:4]) - y) <= 1 for y in years):
             continue
+        if re.search(
+            r"(?:Form[ \t\n]+10-[QK]|Report)\b[^.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
+        ):
+            continue  # "our annual report on Form 10-K for the fiscal year ended ...": a filing, not results
         sent = _sentence_at(text, m.start())
         if re.search(
             r"\b(?:Form[ \t\n]+10-[QK]|Quarterly[ \t\n]+Report|Annual[ \t\n]+Report)\b", sent
