@@ -175,7 +175,7 @@ def edgar_server(feed_root: Path):
     state = FakeEdgar(roots=[TREE, feed_root])
     server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(state))
     server.daemon_threads = True
-    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     t.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
@@ -199,6 +199,8 @@ def client_factory(edgar_server: FakeEdgar, tmp_path: Path):
         kw.setdefault("cache_dir", tmp_path / "cache")
         kw.setdefault("sleep", waits.append)
         kw.setdefault("attempts", 6)
+        # Loopback only: tests of behaviour other than the rate limit need not wait for it.
+        kw.setdefault("rate", 1000)
         c = EdgarClient(**kw)
         c.waits = waits  # type: ignore[attr-defined]
         made.append(c)

@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import fcntl
 import io
+import os
 import random
 import re
 import threading
 import time
+import uuid
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -224,6 +227,8 @@ class PoliteHttp:
         self.log = log or (lambda _msg: None)
         self.requests_sent = 0
         self._count_lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
         self.client = httpx.Client(
             headers={
                 "User-Agent": self.user_agent,
@@ -284,22 +289,52 @@ class PoliteHttp:
             cached = self.cache.get(url, max_age)
             if cached is not None and (validate is None or validate(cached)):
                 return cached
-        try:
-            for attempt in self._retrying():
-                with attempt:
-                    data, etag, lm = self._attempt(url, validate)
-        except FetchError:
-            raise
-        except httpx.HTTPError as e:
-            raise FetchError(f"{url}: {type(e).__name__}: {e}") from e
-        if max_age != 0:
-            self.cache.put(url, data, etag=etag, last_modified=lm)
+        # Polled URLs (max_age=0) get a private partial buffer, so concurrent polls never share one.
+        key = url if max_age != 0 else f"{url}#{uuid.uuid4().hex}"
+        with self._url_lock(key):
+            if max_age != 0:  # another thread or process may have fetched it while we waited
+                cached = self.cache.get(url, max_age)
+                if cached is not None and (validate is None or validate(cached)):
+                    return cached
+            try:
+                for attempt in self._retrying():
+                    with attempt:
+                        data, etag, lm = self._attempt(url, key, validate, persist=max_age != 0)
+            except FetchError:
+                raise
+            except httpx.HTTPError as e:
+                raise FetchError(f"{url}: {type(e).__name__}: {e}") from e
+            if max_age != 0:
+                self.cache.put(url, data, etag=etag, last_modified=lm)
         return data
 
+    @contextlib.contextmanager
+    def _url_lock(self, key: str) -> Iterator[None]:
+        """One download of a URL at a time, across threads and (through a lock file) processes."""
+        if "#" in key:  # a private key (polled URL): nobody else uses it; forget its buffer afterwards
+            try:
+                yield
+            finally:
+                _Partial(Cache(None), key).drop()
+            return
+        with self._locks_lock:
+            tlock = self._locks.setdefault(key, threading.Lock())
+        with tlock:
+            part = self.cache.partial_path(key)
+            if part is None:
+                yield
+                return
+            fd = os.open(part.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)
+
     def _attempt(
-        self, url: str, validate: Callable[[bytes], bool] | None
+        self, url: str, key: str, validate: Callable[[bytes], bool] | None, persist: bool = True
     ) -> tuple[bytes, str | None, str | None]:
-        part = _Partial(self.cache, url)
+        part = _Partial(self.cache if persist else Cache(None), key)
         have, meta = part.size(), part.meta()
         headers: dict[str, str] = {}
         if have and meta is not None:

@@ -43,7 +43,7 @@ class RateLimiter:
         path: str | os.PathLike[str] | None,
         rate: float = 10,
         period: float = 1.0,
-        margin: float = 0.05,
+        margin: float = 0.1,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
