@@ -24,8 +24,12 @@ from dataclasses import dataclass, field
 from eightk.model import Document, Exhibit, Item, evidence_for
 
 # "Item 9.01", "ITEM 7.", "Item 9. 01": an item heading at the start of a line.
-_ITEM_HEAD = re.compile(r"(?im)^[ \t>*\-]*ITEMS?[^\S\n]*(?:No\.?[^\S\n]*)?(\d{1,2})(?:[^\S\n]*\.[^\S\n]*(\d{1,2}))?(?!\d)")
-_SIG_HEAD = re.compile(r"(?im)^[^\S\n]*S[^\S\n]*I[^\S\n]*G[^\S\n]*N[^\S\n]*A[^\S\n]*T[^\S\n]*U[^\S\n]*R[^\S\n]*E[^\S\n]*S?[^\S\n]*[.:]?[^\S\n]*$")
+_ITEM_HEAD = re.compile(
+    r"(?im)^[ \t>*\-]*ITEMS?[^\S\n]*(?:No\.?[^\S\n]*)?(\d{1,2})(?:[^\S\n]*\.[^\S\n]*(\d{1,2}))?(?!\d)"
+)
+_SIG_HEAD = re.compile(
+    r"(?im)^[^\S\n]*S[^\S\n]*I[^\S\n]*G[^\S\n]*N[^\S\n]*A[^\S\n]*T[^\S\n]*U[^\S\n]*R[^\S\n]*E[^\S\n]*S?[^\S\n]*[.:]?[^\S\n]*$"
+)
 _INDEX_HEAD = re.compile(
     r"(?im)^[^\S\n]*(?:EXHIBIT[^\S\n]+INDEX|INDEX[^\S\n]+(?:TO|OF)[^\S\n]+EXHIBITS?|EXHIBIT[^\S\n]+LIST|"
     r"LIST[^\S\n]+OF[^\S\n]+EXHIBITS|EXHIBITS?[^\S\n]+INDEX)[ \t.:]*$"
@@ -36,8 +40,11 @@ _SUB_HEAD = re.compile(
     r"(?P<none>(?:-[^\S\n]*)?(?:None|Not[^\S\n]+applicable|N/?A)\.?)?[^\S\n]*$"
 )
 _NONE = re.compile(r"\A[ \t\n.:\-]*(?:None|Not[^\S\n]+applicable|N/?A|Inapplicable)\b\.?", re.I)
-_POINTER = re.compile(r"(?:listed|set forth|described|contained|included)\s+(?:in|on)\s+the\s+(?:accompanying\s+)?"
-                      r"(?:Exhibit\s+Index|Index\s+to\s+Exhibits)|incorporated\s+by\s+reference\s+to\s+the\s+exhibit\s+index", re.I)
+_POINTER = re.compile(
+    r"(?:listed|set forth|described|contained|included)\s+(?:in|on)\s+the\s+(?:accompanying\s+)?"
+    r"(?:Exhibit\s+Index|Index\s+to\s+Exhibits)|incorporated\s+by\s+reference\s+to\s+the\s+exhibit\s+index",
+    re.I,
+)
 
 # One list entry at the start of a line: optional "Exhibit"/"EX-" prefix, the number, a separator, the
 # description. "99.1\tPress release", "Exhibit 99.01         Press Release.", "99(a) --   Audited...",
@@ -52,7 +59,9 @@ _ENTRY = re.compile(
     r"(?P<desc>\S.*)?$",
     re.I,
 )
-_PAGE_TAIL = re.compile(r"(?:[^\S\n]*\.(?:[^\S\n]*\.)+[^\S\n]*|[^\S\n]{2,}|\t)(?:Page[^\S\n]*)?\d{1,3}[^\S\n]*$|[^\S\n]*\t[^\S\n]*[EP][^\S\n]*$")
+_PAGE_TAIL = re.compile(
+    r"(?:[^\S\n]*\.(?:[^\S\n]*\.)+[^\S\n]*|[^\S\n]{2,}|\t)(?:Page[^\S\n]*)?\d{1,3}[^\S\n]*$|[^\S\n]*\t[^\S\n]*[EP][^\S\n]*$"
+)
 _HEADER_ROW = re.compile(r"(?i)^[^\S\n]*(?:Exhibit|No\.|Number|Description|Page|Document|-{3,})")
 
 VALID_MAJOR = set(range(1, 37)) | set(range(95, 111))
@@ -142,12 +151,14 @@ def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | l
     if major is None or major not in VALID_MAJOR:
         return None
     desc = m.group("desc")
-    sep = m.group("sep")
     if desc is None:
         return None
     if desc[:1].islower():
         return None  # "Exhibit 99.1 to the Company's report": running text
-    if re.match(r"(?i)(?:of|to|and|or|hereto|thereto|percent|%|million|billion|shares|days|years|am|pm|a\.m|p\.m)\b", desc):
+    if re.match(
+        r"(?i)(?:of|to|and|or|hereto|thereto|percent|%|million|billion|shares|days|years|am|pm|a\.m|p\.m)\b",
+        desc,
+    ):
         return None
     if re.fullmatch(r"[\d.,%$ \t\-]+", desc):
         return None  # a number table row, not an exhibit
@@ -212,7 +223,7 @@ def _parse_list(
         line = text[ls:le]
         if not line.strip():
             continue
-        if _SIG_HEAD.match(line) or _INDEX_HEAD.match(line) and entries:
+        if _SIG_HEAD.match(line) or (_INDEX_HEAD.match(line) and entries):
             break
         if _ITEM_HEAD.match(line):
             break
@@ -238,7 +249,12 @@ def _parse_list(
             misses = 0
             continue
         ind = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(8))
-        if ind >= last.indent - 2 and ind > 0 and not re.match(r"[^\S\n]*[-=_*]{3,}", line) and not re.fullmatch(r"[^\S\n]*-?[^\S\n]*\d{1,3}[^\S\n]*-?[ \t.]*", line):
+        if (
+            ind >= last.indent - 2
+            and ind > 0
+            and not re.match(r"[^\S\n]*[-=_*]{3,}", line)
+            and not re.fullmatch(r"[^\S\n]*-?[^\S\n]*\d{1,3}[^\S\n]*-?[ \t.]*", line)
+        ):
             # A wrapped description (text filings indent continuations under the description column).
             if len(last.lines) < 6:
                 last.lines.append(line)
@@ -260,26 +276,68 @@ def _exhibit_item_codes(items: list[Item]) -> set[str]:
     return codes
 
 
+def line_spans(
+    text: str, needles: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the lines of ``text[start:end]`` holding one of ``needles``, in order.
+
+    Plain ``str.find`` is an order of magnitude faster than a multiline ``^...`` regex run over the
+    whole document, so headings are looked for on these lines only.
+    """
+    end = len(text) if end is None else end
+    seen: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for nd in needles:
+        i = text.find(nd, start, end)
+        while i >= 0:
+            ls = text.rfind("\n", 0, i) + 1
+            le = text.find("\n", i)
+            le = len(text) if le < 0 else le
+            if ls not in seen:
+                seen.add(ls)
+                out.append((ls, le))
+            i = text.find(nd, le, end)
+    out.sort()
+    return out
+
+
+_ITEM_NEEDLES = ("ITEM", "Item")
+_SIG_NEEDLES = ("SIGNATURE", "Signature", "S I G N")
+_EX_NEEDLES = ("EXHIBIT", "Exhibit")
+
+
+def _heads(text: str, rx: re.Pattern[str], needles: tuple[str, ...], start: int = 0, end: int | None = None):  # type: ignore[no-untyped-def]
+    for ls, le in line_spans(text, needles, start, end):
+        m = rx.match(text, ls, le)
+        if m:
+            yield m
+
+
 def _regions(doc: Document, items: list[Item]) -> list[_Region]:
     text = doc.text
     n = len(text)
     codes = _exhibit_item_codes(items)
     old_style = any("." not in it.code for it in items)
     heads = []  # (start, end of line, code)
-    for m in _ITEM_HEAD.finditer(text):
+    for m in _heads(text, _ITEM_HEAD, _ITEM_NEEDLES):
         code = m.group(1) + (f".{m.group(2).zfill(2)}" if m.group(2) else "")
         if m.group(2) is None:
             code = str(int(m.group(1)))
         le = text.find("\n", m.end())
         le = n if le < 0 else le
         heads.append((m.start(), le, code))
-    sigs = [m.start() for m in _SIG_HEAD.finditer(text)]
+    sigs = [m.start() for m in _heads(text, _SIG_HEAD, _SIG_NEEDLES)]
+    ex_lines = line_spans(text, _EX_NEEDLES)
     regions: list[_Region] = []
     for i, (hs, le, code) in enumerate(heads):
         title = text[le - min(le - hs, 200) : le]
         is_ex = code == "9.01" or (
-            code == "7" and (code in codes or (old_style and re.search(r"(?i)exhibit", title)) or
-                             re.search(r"(?i)exhibits", title) is not None)
+            code == "7"
+            and (
+                code in codes
+                or (old_style and re.search(r"(?i)exhibit", title) is not None)
+                or re.search(r"(?i)exhibits", title) is not None
+            )
         )
         if not is_ex:
             continue
@@ -289,9 +347,11 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
         # The title can sit on its own line after the number ("ITEM 7.\nFinancial Statements...").
         start = min(le + 1, n)
         sub = None
-        for sm in _SUB_HEAD.finditer(text, start, end):
-            sub = sm
-            break
+        for ls, lend in ex_lines:
+            if start <= ls < end:
+                sub = _SUB_HEAD.match(text, ls, lend)
+                if sub:
+                    break
         if sub is not None and sub.group("none"):
             regions.append(_Region("item", hs, end, [], none=True))
             continue
@@ -300,13 +360,17 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
         if none and sub is None:
             none = bool(_NONE.match(text[s0:end]))
         regions.append(_Region("item", hs, end, entries, none=none, pointer=pointer))
-    for m in _INDEX_HEAD.finditer(text):
-        s0 = min(m.end() + 1, n)
-        end = min(n, s0 + 20000)
-        entries, none, _ = _parse_list(text, s0, end, max_lead=8, parens=True)
-        regions.append(_Region("index", m.start(), end, entries, none=none))
-    for m in _SUB_HEAD.finditer(text):
-        if any(r.start <= m.start() < r.end for r in regions if r.kind == "item"):
+    item_spans = [(r.start, r.end) for r in regions]
+    for ls, le in ex_lines:
+        m = _INDEX_HEAD.match(text, ls, le)
+        if m:
+            s0 = min(m.end() + 1, n)
+            end = min(n, s0 + 20000)
+            entries, none, _ = _parse_list(text, s0, end, max_lead=8, parens=True)
+            regions.append(_Region("index", m.start(), end, entries, none=none))
+            continue
+        m = _SUB_HEAD.match(text, ls, le)
+        if not m or any(a <= m.start() < b for a, b in item_spans):
             continue
         if m.group("none"):
             regions.append(_Region("sub", m.start(), m.end(), [], none=True))
@@ -319,7 +383,7 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
 
 
 def _doc_key(s: str) -> str:
-    """"EX-99.4(A)" / "99.4(a)" / "99.4 (a)" -> "99.4a"; "EX-99.(A)" / "99(a)" -> "99a"."""
+    """ "EX-99.4(A)" / "99.4(a)" / "99.4 (a)" -> "99.4a"; "EX-99.(A)" / "99(a)" -> "99a"."""
     s = s.strip().lower()
     s = re.sub(r"^ex(?:hibit)?[-\s.]*", "", s)
     s = re.sub(r"[()\s]", "", s)
@@ -346,22 +410,21 @@ def _attachments(docs: list[Document], primary: int) -> list[Document]:
 
 def _match_docs(exhibits: list[_Entry], atts: list[Document]) -> dict[int, int]:
     """Entry position -> attached document index (by EDGAR type, then file name, then the bare major)."""
-    by_key: dict[str, list[Document]] = {}
-    for d in atts:
-        by_key.setdefault(_doc_key(d.type), []).append(d)
+    if not atts:
+        return {}
+    ekeys = [_doc_key(e.number) for e in exhibits]
+    dkeys = {d.index: _doc_key(d.type) for d in atts}
     used: set[int] = set()
     out: dict[int, int] = {}
-    for i, e in enumerate(exhibits):
-        k = _doc_key(e.number)
-        for d in by_key.get(k, []):
-            if d.index not in used:
+    for i, k in enumerate(ekeys):
+        for d in atts:
+            if d.index not in used and dkeys[d.index] == k:
                 out[i] = d.index
                 used.add(d.index)
                 break
-    for i, e in enumerate(exhibits):
+    for i, k in enumerate(ekeys):
         if i in out:
             continue
-        k = _doc_key(e.number)
         for d in atts:
             if d.index in used or not d.filename:
                 continue
@@ -371,14 +434,12 @@ def _match_docs(exhibits: list[_Entry], atts: list[Document]) -> dict[int, int]:
                 used.add(d.index)
                 break
     # "99.1" listed, "EX-99" attached (0000320193-96-000027), or the reverse: only when unambiguous.
-    for i, e in enumerate(exhibits):
-        if i in out:
+    majors = [k.split(".")[0] for k in ekeys]
+    for i, major in enumerate(majors):
+        if i in out or majors.count(major) != 1:
             continue
-        k = _doc_key(e.number)
-        major = k.split(".")[0]
-        same_major_listed = [x for x in exhibits if _doc_key(x.number).split(".")[0] == major]
-        cands = [d for d in atts if d.index not in used and _doc_key(d.type).split(".")[0] == major]
-        if len(cands) == 1 and len(same_major_listed) == 1:
+        cands = [d for d in atts if d.index not in used and dkeys[d.index].split(".")[0] == major]
+        if len(cands) == 1:
             out[i] = cands[0].index
             used.add(cands[0].index)
     return out
@@ -415,8 +476,10 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
         said_none = any(r.none for r in item_regions) or (not item_regions and any(r.none for r in regions))
         if said_none:
             if atts:
-                warnings.append("exhibit list says none, but exhibit documents are attached: "
-                                + ", ".join(d.type for d in atts))
+                warnings.append(
+                    "exhibit list says none, but exhibit documents are attached: "
+                    + ", ".join(d.type for d in atts)
+                )
             return [], warnings
         # No list: the attached exhibit documents are the list.
         out = []
@@ -424,7 +487,9 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
             num = _number_from_type(d.type)
             if num is None:
                 continue
-            out.append(Exhibit(number=num, description=d.description or None, document=d.index, filename=d.filename))
+            out.append(
+                Exhibit(number=num, description=d.description or None, document=d.index, filename=d.filename)
+            )
         return out, warnings
     entries = chosen.entries
     # One number listed twice (a wrapped table) counts once.
@@ -464,8 +529,10 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
             for i, e in enumerate(entries)
             if i not in links
             and not re.match(r"10[0-9]$", _doc_key(e.number).split(".")[0])
-            and not re.search(r"(?i)incorporated|included|contained|filed as|previously filed|herein by reference",
-                              " ".join(e.lines))
+            and not re.search(
+                r"(?i)incorporated|included|contained|filed as|previously filed|herein by reference",
+                " ".join(e.lines),
+            )
         ]
         if missing and atts:
             warnings.append("exhibits listed but not attached: " + ", ".join(missing))

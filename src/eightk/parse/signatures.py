@@ -19,10 +19,14 @@ block ("Date:", "Dated:", or a bare date cell), nearest to the signer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from eightk.model import Document, Evidence, Item, Signature, evidence_for
 from eightk.parse.dates import MONTHS, find_date
+from eightk.parse.exhibits import line_spans
+
+_SIG_NEEDLES = ("SIGNATURE", "Signature", "S I G N", "S  I  G  N")
 
 _SIG_HEAD = re.compile(
     r"(?im)^[^\S\n]*S[^\S\n]*I[^\S\n]*G[^\S\n]*N[^\S\n]*A[^\S\n]*T[^\S\n]*U[^\S\n]*R[^\S\n]*E[^\S\n]*S?"
@@ -50,10 +54,7 @@ _NAME_LABEL = re.compile(r"Name[^\S\n]*:[^\S\n]*", re.I)
 _TITLE_LABEL = re.compile(r"(?:Title|Its)[^\S\n]*:[^\S\n]*", re.I)
 _RULE = re.compile(r"[-_=.\s]*")
 _PAGE = re.compile(r"(?i)-?[^\S\n]*(?:page[^\S\n]*)?\d{1,3}[^\S\n]*-?\.?|[ivx]{1,4}|\d{1,3}[^\S\n]+\d{1,3}")
-_SKIP = re.compile(
-    r"(?i)\(?(?:registrant|signature|date|duly authorized officer|principal executive officer|"
-    r"principal financial officer|authorized signatory)\)?:?|registrant"
-)
+_SKIP = re.compile(r"(?i)\(?(?:registrant|signature|date)\)?:?")
 _TITLE_WORDS = re.compile(
     r"(?i)\b(?:President|Vice|VP|EVP|SVP|Officer|Chief|Director|Secretary|Treasurer|Counsel|Controller|"
     r"Comptroller|Chairman|Chairwoman|Chair|Chairperson|Manager|Member|Partner|Trustee|CEO|CFO|COO|CAO|CLO|"
@@ -72,9 +73,16 @@ _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV|V|Esq\.?|Ph\.?D\.?|M\.?D\.?|CPA)"
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][a-zA-Z'\u00C0-\u017F\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|la|del|da|di|le|du|St\.)"
 )
-_MONTH_FUZZY = re.compile(r"\b([A-Za-z]{3,10})\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?,?[^\S\n]+((?:19|20)\d{2})\b")
-_CONNECT_END = re.compile(r"(?i)(?:\b(?:and|of|the|for|&|to|in)|[,/\-])$")
-_CONNECT_START = re.compile(r"(?:and\b|&|of\b|[a-z])")
+_MONTH_FUZZY = re.compile(
+    r"\b([A-Za-z]{3,10})\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?,?[^\S\n]+((?:19|20)\d{2})\b"
+)
+_CONNECT_END = re.compile(
+    r"(?:\b(?:and|of|the|for|&|to|in|And|Of|Chief|Vice|Senior|Deputy|Assistant)|[,/\-])$"
+)
+# A wrapped line that cannot start a title of its own continues the previous one.
+_CONNECT_START = re.compile(
+    r"(?:and\b|&|of\b|[a-z]|(?:Officer|Counsel|Financial|Operating|Accounting|Relations|Affairs)\b)"
+)
 
 
 @dataclass
@@ -101,7 +109,8 @@ def find_block(text: str) -> tuple[int, int] | None:
     """The span of the signature block in the 8-K text (from the heading or the "Pursuant" sentence)."""
     n = len(text)
     start = None
-    for m in _SIG_HEAD.finditer(text):
+    heads = [m for ls, le in line_spans(text, _SIG_NEEDLES) if (m := _SIG_HEAD.match(text, ls, le))]
+    for m in heads:
         # The sentence must follow the heading closely: a table of contents also lists "SIGNATURE",
         # and a short document puts the real sentence within reach of it (0001193125-14-242424).
         window = text[m.end() : m.end() + 900]
@@ -117,7 +126,7 @@ def find_block(text: str) -> tuple[int, int] | None:
         if ms:
             start = ms[-1].start()
     if start is None:
-        for m in _SIG_HEAD.finditer(text):
+        for m in heads:
             if _SLASH_S.search(text, m.end(), min(n, m.end() + 1500)):
                 start = m.start()
                 break
@@ -140,8 +149,7 @@ def _body_start(text: str, start: int, end: int) -> int:
     return m.end() if nl < 0 else nl
 
 
-def _cells(text: str, start: int, end: int) -> list[_Cell]:
-    out: list[_Cell] = []
+def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
     line_no = 0
     pos = start
     while pos < end:
@@ -168,10 +176,9 @@ def _cells(text: str, start: int, end: int) -> list[_Cell]:
                     while d > c and text[d - 1].isspace():
                         d -= 1
                     if c < d:
-                        out.append(_Cell(text[c:d], c, d, line_no))
+                        yield _Cell(text[c:d], c, d, line_no)
         line_no += 1
         pos = le + 1
-    return out
 
 
 def _strip_span(text: str, s: int, e: int, chars: str = " \t,;:-_") -> tuple[int, int]:
@@ -231,21 +238,29 @@ def _date_in(text: str, s: int, e: int, labeled: bool) -> tuple[str, int, int] |
 
 def _is_company(cell: str, registrant: str | None) -> bool:
     c = cell.strip().rstrip(".,")
-    if registrant and _fold(c) == _fold(registrant):
+    if registrant and abs(len(c) - len(registrant)) < 6 and _fold(c) == _fold(registrant):
         return True
     if _TITLE_WORDS.search(c) and not c.isupper():
         return False
     if _COMPANY_WORDS.search(c) and len(c.split()) <= 10:
         return True
     letters = [ch for ch in c if ch.isalpha()]
-    return len(letters) >= 6 and all(ch.isupper() for ch in letters) and not _TITLE_WORDS.search(c) and len(c.split()) >= 2 and not looks_like_name(c)
+    return (
+        len(letters) >= 6
+        and all(ch.isupper() for ch in letters)
+        and not _TITLE_WORDS.search(c)
+        and len(c.split()) >= 2
+        and not looks_like_name(c)
+    )
 
 
 def _fold(s: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
 
 
-def _split_name_title(text: str, c: _Cell, s_name: str | None) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+def _split_name_title(
+    text: str, c: _Cell, s_name: str | None
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """A printed line holding the name, maybe followed by the title: spans of both, or None."""
     t = c.text
     if s_name:
@@ -267,8 +282,10 @@ def _split_name_title(text: str, c: _Cell, s_name: str | None) -> tuple[tuple[in
         head, tail = t[: m.start()], t[m.end() :]
         if re.match(rf"[^\S\n]*{_SUFFIX}\b", tail):
             continue
-        if looks_like_name(head) and (s_name is None or _same_person(head, s_name)) and (
-            _looks_title(tail) or not tail.strip()
+        if (
+            looks_like_name(head)
+            and (s_name is None or _same_person(head, s_name))
+            and (_looks_title(tail) or not tail.strip())
         ):
             ns, ne = c.start, c.start + m.start()
             rest = _strip_span(text, c.start + m.end(), c.end)
@@ -279,11 +296,15 @@ def _split_name_title(text: str, c: _Cell, s_name: str | None) -> tuple[tuple[in
     for k in range(min(len(words) - 1, 5), 1, -1):
         head = t[: words[k - 1].end()]
         tail = t[words[k].start() :]
-        if looks_like_name(head) and _looks_title(tail) and not _TITLE_WORDS.search(head):
-            if s_name is None or _same_person(head, s_name):
-                ns, ne = c.start, c.start + words[k - 1].end()
-                rest = (c.start + words[k].start(), c.end)
-                return (ns, ne), rest
+        if (
+            looks_like_name(head)
+            and _looks_title(tail)
+            and not _TITLE_WORDS.search(head)
+            and (s_name is None or _same_person(head, s_name))
+        ):
+            ns, ne = c.start, c.start + words[k - 1].end()
+            rest = (c.start + words[k].start(), c.end)
+            return (ns, ne), rest
     return None
 
 
@@ -312,6 +333,8 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
     company = registrant
     pending_date_label = False
     expect_slash = False
+    pending_title = False
+    idle = 0
     last_line = -1
     for c in cells:
         t = c.text
@@ -319,29 +342,40 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         last_line = c.line
         if cur is not None and blank_gap and cur.name is not None and cur.title and not cur.labeled_title:
             cur.closed = True
-        # Dates: "Date: March 26, 2002", "Dated:", a bare date cell, "(Date)" labels.
+        # Dates: "Date: March 26, 2002", "Dated:", a bare date cell, "(Date)" labels. What follows the
+        # date in the same cell is read on ("Date: March 29, 2006 /s/V. Lawrence Evans",
+        # "January 21, 2014 NUANCE COMMUNICATIONS, INC.").
         dm = _DATE_LABEL.match(t)
-        if dm and (dm.end() == len(t) or not t[dm.end() :].lstrip().startswith(("/", "\\"))):
-            d = _date_in(text, c.start + dm.end(), c.end, True)
-            if d:
-                dates.append((d[0], d[1], d[2], True))
-            elif dm.end() >= len(t.rstrip()):
-                pending_date_label = True
-            continue
+        rest_at = None
         if dm:
-            t_rest_start = c.start + dm.end()
-            c = _Cell(text[t_rest_start : c.end], t_rest_start, c.end, c.line)
-            t = c.text
-        if pending_date_label:
-            pending_date_label = False
-            d = _date_in(text, c.start, c.end, True)
-            if d:
+            after = c.start + dm.end()
+            d = _date_in(text, after, c.end, True)
+            if d and d[1] - after <= 2:
                 dates.append((d[0], d[1], d[2], True))
+                rest_at = d[2]
+            elif after >= c.end:
+                pending_date_label = True
                 continue
-        d = find_date(text, c.start, c.end)
-        if d and d[1] - c.start <= 2 and c.end - d[2] <= 2:
-            dates.append((d[0], d[1], d[2], False))
-            continue
+            else:
+                rest_at = after
+        else:
+            if pending_date_label:
+                pending_date_label = False
+                d = _date_in(text, c.start, c.end, True)
+                if d and d[1] - c.start <= 2:
+                    dates.append((d[0], d[1], d[2], True))
+                    rest_at = d[2]
+            if rest_at is None:
+                d = find_date(text, c.start, c.end)
+                if d and d[1] - c.start <= 2:
+                    dates.append((d[0], d[1], d[2], False))
+                    rest_at = d[2]
+        if rest_at is not None:
+            rs, re_ = _strip_span(text, rest_at, c.end)
+            if re_ <= rs:
+                continue
+            c = _Cell(text[rs:re_], rs, re_, c.line)
+            t = c.text
         if re.fullmatch(r"\(?Date\)?", t, re.I):
             continue
         if _RULE.fullmatch(t) or _PAGE.fullmatch(t) or _SKIP.fullmatch(t):
@@ -355,11 +389,17 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 cur.s_name = (t, c.start, c.end)
                 continue
         bm = _BY.match(t)
-        is_by = bool(bm) and (bm.end() == len(t) or bool(_SLASH_S.match(t, bm.end())) or t[2:3] in (":", "\t"))
+        is_by = bool(bm) and (
+            bm.end() == len(t) or bool(_SLASH_S.match(t, bm.end())) or t[2:3] in (":", "\t")
+        )
         if is_by and bm is not None:
             rest_s = c.start + bm.end()
-            cur = _Signer(anchor=c.start, registrant=company)
-            signers.append(cur)
+            if not (
+                cur is not None and not cur.closed and cur.name is None and cur.s_name and rest_s >= c.end
+            ):
+                # ("/s/ Spencer G. Smul" above "By:\tSpencer G. Smul" is one signer: 0001104659-13-084555)
+                cur = _Signer(anchor=c.start, registrant=company)
+                signers.append(cur)
             if rest_s < c.end:
                 _take_slash(text, cur, rest_s, c.end)
             continue
@@ -375,7 +415,12 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         nm = _NAME_LABEL.match(t)
         if nm:
             s, e = _strip_span(text, c.start + nm.end(), c.end)
-            if cur is not None and cur.name is not None and not cur.closed and _same_person(cur.name[0], text[s:e]):
+            if (
+                cur is not None
+                and cur.name is not None
+                and not cur.closed
+                and _same_person(cur.name[0], text[s:e])
+            ):
                 cur.name = (text[s:e], s, e)  # the labeled name wins over a typed line above it
                 continue
             if cur is None or cur.name is not None or cur.closed:
@@ -383,6 +428,15 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 signers.append(cur)
             if e > s:
                 cur.name = (text[s:e], s, e)
+            continue
+        if re.fullmatch(r"(?:Title|Its)[^\S\n]*:?", t) and cur is not None:
+            pending_title = True  # "Title\tVice President - General Counsel" (0001193125-23-289222)
+            continue
+        if pending_title and cur is not None:
+            pending_title = False
+            cur.title = [(t, c.start, c.end)]
+            cur.labeled_title = True
+            cur.closed = False
             continue
         tm = _TITLE_LABEL.match(t)
         if tm and cur is not None:
@@ -392,13 +446,19 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 cur.labeled_title = True
                 cur.closed = False
             continue
-        if _is_company(t, registrant) and not (cur is not None and cur.name is not None and not cur.closed and _looks_title(t)):
+        if _is_company(t, registrant) and not (
+            cur is not None and cur.name is not None and not cur.closed and _looks_title(t)
+        ):
             company = t.strip().rstrip(",")
             if cur is not None:
                 cur.closed = True
             continue
         if cur is None or cur.closed:
+            idle += 1
+            if idle >= 12 and signers:
+                break  # well past the last signer: the rest is exhibit text
             continue
+        idle = 0
         if cur.name is None:
             sn = cur.s_name[0] if cur.s_name else None
             split = _split_name_title(text, c, sn)
@@ -437,11 +497,23 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         if name is None:
             continue
         nv = re.sub(r"\s+", " ", name[0]).strip().strip(",")
-        if not looks_like_name(nv) and not (sg.name is None and len(nv.split()) >= 2 and len(nv) < 60):
-            if not looks_like_name(nv.title()):
-                continue
+        conformed_only = sg.name is None and len(nv.split()) >= 2 and len(nv) < 60
+        if not looks_like_name(nv) and not conformed_only and not looks_like_name(nv.title()):
+            continue
         key = _name_key(nv)
         if key in seen:
+            # The same person twice (a conformed and a typed signature): keep what the first lacks.
+            first = next(o for o in out if _name_key(o.name) == key)
+            if first.title is None and sg.title:
+                ev0 = dict(first.evidence)
+                ev0["title"] = evidence_for(doc, sg.title[0][1], sg.title[-1][2])
+                out[out.index(first)] = Signature(
+                    name=first.name,
+                    title=_join_title([p[0] for p in sg.title]),
+                    date=first.date,
+                    registrant=first.registrant,
+                    evidence=ev0,
+                )
             continue
         seen.add(key)
         ev: dict[str, Evidence] = {"name": evidence_for(doc, name[1], name[2])}
@@ -456,7 +528,9 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 best = min((d for d in dates if d[3]), key=lambda d: abs(d[1] - sg.anchor))
             date = best[0]
             ev["date"] = evidence_for(doc, best[1], best[2])
-        out.append(Signature(name=nv, title=title, date=date, registrant=sg.registrant or registrant, evidence=ev))
+        out.append(
+            Signature(name=nv, title=title, date=date, registrant=sg.registrant or registrant, evidence=ev)
+        )
     if not out:
         warnings.append("signature block found, but no signer read from it")
     return out, warnings
