@@ -31,11 +31,11 @@ def _cpu() -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("paths", nargs="*", help="inputs (default: ../shared/corpus/*)")
+    ap.add_argument("paths", nargs="*", help="inputs (default: ../shared/corpus)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N inputs")
     ap.add_argument("--jobs", default="1,2", help="process counts to measure (default: 1,2)")
     args = ap.parse_args()
-    roots = args.paths or sorted(str(p) for p in SHARED.iterdir() if p.is_dir())
+    roots = args.paths or [str(SHARED)]
     inputs = plan_inputs(roots)
     if args.limit:
         inputs = inputs[: args.limit]

@@ -160,3 +160,19 @@ def test_a_dying_worker_costs_only_its_own_input(tmp_path: Path, corpus: Path) -
     assert [p.source for p in out if p.rows is None and p not in dead] == [
         f for f in files if Path(f).name in ("empty.txt", "junk.txt")
     ]
+
+
+def test_plan_walks_folders_and_keeps_filing_folders_whole(tmp_path: Path) -> None:
+    from eightk.jobs.bulk import plan_inputs
+
+    root = tmp_path / "archive"
+    (root / "2002").mkdir(parents=True)
+    (root / "2002" / "a.txt").write_bytes(filing_bytes("neotherapeutics-2002-03-15"))
+    (root / "2002" / "b.txt").write_bytes(filing_bytes("0000109446-94-000005"))
+    one = root / "2018" / "0000320193-18-000142"  # one filing kept as a folder: 8-K + exhibit
+    one.mkdir(parents=True)
+    (one / "primary.html").write_bytes(filing_bytes("0000320193-18-000142"))
+    (one / "d448801dex991.htm").write_text("<html><body>Press release</body></html>")
+    (root / "empty").mkdir()
+    assert plan_inputs([root]) == [root / "2002" / "a.txt", root / "2002" / "b.txt", one]
+    assert plan_inputs([one]) == [one]

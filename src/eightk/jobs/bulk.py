@@ -269,10 +269,28 @@ class _Progress:
 
 
 def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files and folders as ``eightk parse`` expands them (a folder of submissions is many inputs)."""
-    from eightk.commands.parse import expand_inputs
+    """The inputs under ``paths``, sorted: files stay files; a folder holding one filing's documents (a
+    primary document and exhibits) is one input; any other folder is walked, so ``eightk ingest corpus/``
+    finds the submissions of ``corpus/dev/`` and ``corpus/unlabeled/`` alike."""
+    from eightk.formats.folder import exhibit_type_from_name
 
-    return expand_inputs(tuple(str(p) for p in paths))
+    out: list[Path] = []
+
+    def walk(p: Path) -> None:
+        if not p.is_dir():
+            out.append(p)
+            return
+        entries = sorted(e for e in p.iterdir() if not e.name.startswith("."))
+        non_exhibits = [e for e in entries if e.is_file() and exhibit_type_from_name(e.name) is None]
+        if any(e.is_dir() for e in entries) or len(non_exhibits) > 1:
+            for e in entries:
+                walk(e)
+        elif entries:
+            out.append(p)
+
+    for raw in paths:
+        walk(Path(raw))
+    return out
 
 
 def ingest_paths(
