@@ -113,10 +113,13 @@ def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exh
     kind = "convertible_notes" if re.search(r"\bconvertible\b", name, re.I) else "notes"
     key = (rate if rate is not None else ("ftf" if re.search(r"fixed", name, re.I) else "float"), year)
     ser = found.get(key)
+    if ser is not None and "security" not in ser.evidence:
+        ser.evidence["security"] = s.ev(m.start("name"), m.end("name"))
     if ser is None:
         if exhibit and found and any(x.principal for x in found.values()):
             return  # the exhibit list only names series already found in the text, or unrelated forms
         ser = Series(key=key, security=kind, floating=floating, from_exhibit_list=exhibit)
+        ser.evidence["security"] = s.ev(m.start("name"), m.end("name"))
         found[key] = ser
         order.append(key)
     if gd.get("money") and ser.principal is None:

@@ -199,6 +199,17 @@ def _notes(
     return out + out_w
 
 
+def _warrant_word(tr: Tranche) -> Evidence | None:
+    """The word "warrant(s)" in the sentence the warrant count was read from (evidence for the security)."""
+    q = tr.evidence.get("warrant_shares")
+    for s in tr.sentences:
+        if q is not None and s.start <= q.start < s.end:
+            m = re.search(r"\bwarrants?\b", s.text, re.I)
+            if m:
+                return s.ev(m.start(), m.end())
+    return None
+
+
 def _warrant_side_deals(text_sents: list[Sentence], warnings: list[str]) -> list[Offering]:
     """Warrants sold beside a notes offering (0000950123-10-080629: warrant transactions with the
     dealers of a convertible note, 19,093,100 shares at a $73.33 strike). Only warrants standing alone:
@@ -209,7 +220,10 @@ def _warrant_side_deals(text_sents: list[Sentence], warnings: list[str]) -> list
         if "warrant_shares" not in v or any(k in v for k in ("shares", "principal_amount", "gross_proceeds")):
             continue
         vals: dict[str, object] = {"security": "warrants"}
-        ev: dict[str, Evidence] = {"security": tr.evidence["warrant_shares"]}
+        ev: dict[str, Evidence] = {}
+        w = _warrant_word(tr)
+        if w is not None:
+            ev["security"] = w
         for k in ("warrant_shares", "warrant_exercise_price"):
             if k in v:
                 vals[k], ev[k] = v[k], tr.evidence[k]
@@ -246,6 +260,8 @@ def _series_offering(
 ) -> Offering:
     ev: dict[str, Evidence] = dict(reg_ev)
     vals: dict[str, object] = dict(reg_vals)
+    if "security" in ser.evidence:
+        ev["security"] = ser.evidence["security"]
     if ser.principal:
         vals["principal_amount"], ev["principal_amount"] = ser.principal
     else:
@@ -363,7 +379,9 @@ def _tranche_offering(
         and "warrant_shares" in vals
         and not any(k in vals for k in ("shares", "principal_amount"))
     ):
-        vals["security"] = "warrants"
+        w = _warrant_word(tr)
+        if w is not None:
+            vals["security"], ev["security"] = "warrants", w
     return Offering(
         confidence=0.6 if i == 0 else 0.55,
         rule="deal-tranche" + ("-same-terms" if tr.same_terms else ""),
