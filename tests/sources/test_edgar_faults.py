@@ -97,3 +97,13 @@ def test_resume_survives_restart_of_the_process(client_factory, edgar_server, tm
     from .conftest import TREE
 
     assert data == next(TREE.rglob(TXT)).read_bytes()
+
+
+def test_polled_feed_and_uncached_client_resume_in_memory(client_factory, edgar_server):
+    edgar_server.fault("browse-edgar", "drop", 0.5)
+    edgar_server.fault("company_tickers", "drop", 0.5)
+    c = client_factory(cache_dir=False)
+    assert len(c.latest_filings()) == 2
+    assert c.resolve_cik("AAPL") == "320193"
+    ranged = [p for _t, _m, p, h in edgar_server.log if "Range" in h]
+    assert len(ranged) == 2

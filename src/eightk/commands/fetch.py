@@ -345,7 +345,10 @@ def _fetch_feed(
                 except FetchError as e:
                     from eightk.sources.http import NotFound
 
-                    if not isinstance(e, NotFound):  # no archive on holidays
+                    if isinstance(e, NotFound):  # no archive on holidays
+                        if not quiet:
+                            progress.console.print(f"no feed archive for {d:%Y-%m-%d}")
+                    else:
                         failed.append((f"feed {d}", str(e)))
             d += dt.timedelta(days=1)
     return done, skipped, failed
@@ -380,6 +383,13 @@ def ingest_callback(
         return str(_save(out, f"{name}.txt", data))
 
     return to_folder, f"folder {out}"
+
+
+def _human(seconds: float) -> str:
+    for unit, size in (("days", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds / size:.1f} {unit}"
+    return f"{seconds:.1f} s"
 
 
 def _parse_when(s: str | None) -> dt.datetime | None:
@@ -488,13 +498,13 @@ def watch_cmd(
                 stored = time.time()
                 feed_time = _parse_when(entry.updated)
                 since_feed = (
-                    f", {stored - feed_time.timestamp():.0f} s after its feed timestamp {entry.updated}"
+                    f", {_human(stored - feed_time.timestamp())} after its feed timestamp {entry.updated}"
                     if feed_time and feed_time.tzinfo
                     else ""
                 )
                 click.echo(
                     f"{entry.accession} {entry.form} {entry.company or ''}: stored in {dest} "
-                    f"{stored - polled:.1f} s after it was seen in the feed{since_feed}",
+                    f"{_human(stored - polled)} after it was seen in the feed{since_feed}",
                     err=True,
                 )
             if polls is not None and n >= polls:

@@ -139,7 +139,8 @@ class _Partial:
     _mlock = threading.Lock()
 
     def __init__(self, cache: Cache, url: str) -> None:
-        self.url = url
+        # Memory buffers are per cache object, so two uncached clients never share one.
+        self.url = url if cache.root is not None else f"{id(cache)}:{url}"
         self.path = cache.partial_path(url)
         self.meta_path = self.path.with_suffix(".meta") if self.path else None
 
@@ -229,6 +230,7 @@ class PoliteHttp:
         self._count_lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
+        self._nocache = Cache(None)  # memory buffers of polled URLs
         self.client = httpx.Client(
             headers={
                 "User-Agent": self.user_agent,
@@ -261,18 +263,19 @@ class PoliteHttp:
         base = min(self.backoff * (2 ** (state.attempt_number - 1)), 60.0)
         return base * (0.5 + random.random() / 2)
 
-    def _before_sleep(self, state: RetryCallState) -> None:
-        exc = state.outcome.exception() if state.outcome else None
-        wait = state.next_action.sleep if state.next_action else 0
-        self.log(f"retry {state.attempt_number}/{self.attempts - 1} in {wait:.1f}s after: {exc}")
+    def _retrying(self, url: str) -> Retrying:
+        def before_sleep(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            wait = state.next_action.sleep if state.next_action else 0
+            what = str(exc) if url in str(exc) else f"{url}: {type(exc).__name__}: {exc}"
+            self.log(f"retry {state.attempt_number}/{self.attempts - 1} in {wait:.1f}s after {what}")
 
-    def _retrying(self) -> Retrying:
         return Retrying(
             stop=stop_after_attempt(self.attempts),
             wait=self._wait,
             retry=retry_if_exception_type(RETRYABLE),
             sleep=self._sleep,
-            before_sleep=self._before_sleep,
+            before_sleep=before_sleep,
             reraise=True,
         )
 
@@ -297,7 +300,7 @@ class PoliteHttp:
                 if cached is not None and (validate is None or validate(cached)):
                     return cached
             try:
-                for attempt in self._retrying():
+                for attempt in self._retrying(url):
                     with attempt:
                         data, etag, lm = self._attempt(url, key, validate, persist=max_age != 0)
             except FetchError:
@@ -315,7 +318,7 @@ class PoliteHttp:
             try:
                 yield
             finally:
-                _Partial(Cache(None), key).drop()
+                _Partial(self._nocache, key).drop()
             return
         with self._locks_lock:
             tlock = self._locks.setdefault(key, threading.Lock())
@@ -334,7 +337,7 @@ class PoliteHttp:
     def _attempt(
         self, url: str, key: str, validate: Callable[[bytes], bool] | None, persist: bool = True
     ) -> tuple[bytes, str | None, str | None]:
-        part = _Partial(self.cache if persist else Cache(None), key)
+        part = _Partial(self.cache if persist else self._nocache, key)
         have, meta = part.size(), part.meta()
         headers: dict[str, str] = {}
         if have and meta is not None:
@@ -495,7 +498,7 @@ class _ResumableRaw(io.RawIOBase):
 
     def _next_raw(self) -> bytes | None:
         """The next chunk of raw bytes, reconnecting (with the retry policy) as needed; None at the end."""
-        for attempt in self.http._retrying():
+        for attempt in self.http._retrying(self.url):
             with attempt:
                 if self._iter is None:
                     self._open()
