@@ -93,6 +93,17 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     return [found[k] for k in order]
 
 
+def _name_ev(s: Sentence, m: re.Match[str]) -> Evidence:
+    if m.groupdict().get("name"):
+        return s.ev(m.start("name"), m.end("name"))
+    # "$10,000,000,000 ... of senior notes consisting of (1) $1,000,000,000 in aggregate principal amount
+    # that bear interest ...": the series is named by the last "notes" before it
+    words = list(re.finditer(r"\b(?:notes?|debentures?|bonds?)\b", s.text[: m.start()], re.I))
+    if words:
+        return s.ev(words[-1].start(), words[-1].end())
+    return s.ev(m.start(), m.end())
+
+
 def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exhibit: bool) -> None:
     gd = m.groupdict()
     year = int(gd["year"]) if gd.get("year") else None
@@ -114,12 +125,12 @@ def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exh
     key = (rate if rate is not None else ("ftf" if re.search(r"fixed", name, re.I) else "float"), year)
     ser = found.get(key)
     if ser is not None and "security" not in ser.evidence:
-        ser.evidence["security"] = s.ev(m.start("name"), m.end("name"))
+        ser.evidence["security"] = _name_ev(s, m)
     if ser is None:
         if exhibit and found and any(x.principal for x in found.values()):
             return  # the exhibit list only names series already found in the text, or unrelated forms
         ser = Series(key=key, security=kind, floating=floating, from_exhibit_list=exhibit)
-        ser.evidence["security"] = s.ev(m.start("name"), m.end("name"))
+        ser.evidence["security"] = _name_ev(s, m)
         found[key] = ser
         order.append(key)
     if gd.get("money") and ser.principal is None:
