@@ -67,7 +67,7 @@ _TITLE_WORDS = re.compile(
 )
 _COMPANY_WORDS = re.compile(
     r"(?i)\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|PLC|N\.V|S\.A|"
-    r"Trust|Bancorp|Holdings|Group|Partners|Fund|Bank|Technologies|Systems)\b\.?"
+    r"LLP|Trust|Bancorp|Holdings|Group|Partners|Fund|Bank|Technologies|Systems)\b\.?"
 )
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV|V|Esq\.?|Ph\.?D\.?|M\.?D\.?|CPA)"
 _NAME_TOKEN = re.compile(
@@ -496,7 +496,13 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         name = sg.name or sg.s_name
         if name is None:
             continue
-        nv = re.sub(r"\s+", " ", name[0]).strip().strip(",")
+        ns, ne = _strip_span(text, name[1], name[2], " \t,;:-_")
+        if ne <= ns:
+            continue
+        name = (text[ns:ne], ns, ne)
+        nv = re.sub(r"\s+", " ", name[0]).strip()
+        if _COMPANY_WORDS.search(nv):
+            continue
         conformed_only = sg.name is None and len(nv.split()) >= 2 and len(nv) < 60
         if not looks_like_name(nv) and not conformed_only and not looks_like_name(nv.title()):
             continue
@@ -520,7 +526,9 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         title = None
         if sg.title:
             title = _join_title([p[0] for p in sg.title])
-            ev["title"] = evidence_for(doc, sg.title[0][1], sg.title[-1][2])
+            ts = sg.title[0][1]
+            im = re.match(r"(?:Its|Title:?)\s+", text[ts : sg.title[-1][2]])
+            ev["title"] = evidence_for(doc, ts + (im.end() if im else 0), sg.title[-1][2])
         date = None
         if dates:
             best = min(dates, key=lambda d: (not d[3], abs(d[1] - sg.anchor)))

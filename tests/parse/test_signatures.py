@@ -1,0 +1,202 @@
+"""Signature blocks on real filings of several eras, plus small synthetic layouts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eightk
+from eightk.model import Document, Filing
+from eightk.parse.signatures import find_block, find_signatures
+from tests.conftest import filing_bytes
+
+
+def _parse(name: str) -> Filing:
+    return eightk.parse(filing_bytes(name), name)
+
+
+def _sig(f: Filing) -> list[tuple[str, str | None, str | None]]:
+    return [(s.name, s.title, s.date) for s in f.signatures]
+
+
+def _check_evidence(f: Filing) -> None:
+    for s in f.signatures:
+        for ev in s.evidence.values():
+            assert f.documents[ev.document].text[ev.start : ev.end] == ev.quote
+
+
+def test_2002_seed_name_title_labels_with_wrapped_title() -> None:
+    f = _parse("neotherapeutics-2002-03-15")
+    assert _sig(f) == [
+        (
+            "Samuel Gulko",
+            "Senior Vice President, Finance, Chief Financial Officer, Secretary and Treasurer",
+            "2002-03-26",
+        )
+    ]
+    s = f.signatures[0]
+    assert s.evidence["name"].quote == "Samuel Gulko"
+    assert s.evidence["date"].quote == "March 26, 2002"
+    assert s.evidence["title"].quote.startswith("Senior Vice President, Finance, Chief\n")
+    assert s.registrant == "NEOTHERAPEUTICS, INC."
+    _check_evidence(f)
+
+
+def test_1994_slash_s_in_its_own_column_then_name_and_title_labels() -> None:
+    f = _parse("0000950144-94-000103")
+    assert _sig(f) == [
+        ("William S. Ghegan", "Vice President and Controller and Chief Accounting Officer", "1994-01-24")
+    ]
+    _check_evidence(f)
+
+
+def test_1994_ims_date_cell_before_signature() -> None:
+    f = _parse("0000109446-94-000005")
+    assert _sig(f) == [("William A. Freeman", "President", "1994-03-22")]
+    assert f.signatures[0].evidence["name"].quote == "William A. Freeman"
+
+
+def test_1996_typed_name_with_trailing_comma_and_date_after() -> None:
+    f = _parse("0000320193-96-000027")
+    assert _sig(f) == [
+        ("Fred D. Anderson", "Executive Vice President and Chief Financial Officer", "1996-12-24")
+    ]
+    assert f.signatures[0].evidence["name"].quote == "Fred D. Anderson"
+    _check_evidence(f)
+
+
+def test_1998_by_without_slash_s_and_no_date() -> None:
+    f = _parse("0001000685-98-000008")
+    assert _sig(f) == [("Bruce J. Feldman", "President and Chief Executive Officer", None)]
+    _check_evidence(f)
+
+
+def test_1998_printed_name_wins_over_conformed_signature() -> None:
+    # "By: /s/ Herb Glaubman" / "Herbert Glaubman, President"; the exhibit index below is not a signer.
+    f = _parse("0000703901-98-000003")
+    assert _sig(f) == [("Herbert Glaubman", "President", "1998-01-26")]
+
+
+def test_2002_no_heading_typo_in_date_and_its_title() -> None:
+    f = _parse("0001012870-02-001163")
+    assert _sig(f) == [("Alex Chi-Ming Hui", "President and Chief Executive Officer", "2002-03-12")]
+    s = f.signatures[0]
+    assert s.evidence["date"].quote == "Marcxh 12, 2002"
+    assert s.evidence["title"].quote.startswith("President and Chief Executive")
+    _check_evidence(f)
+
+
+def test_2005_two_registrants_two_signers_one_date() -> None:
+    f = _parse("0000092122-05-000042")
+    assert _sig(f) == [
+        ("W. Dean Hudson", "Comptroller", "2005-01-25"),
+        ("Wayne Boston", "Assistant Secretary", "2005-01-25"),
+    ]
+    assert f.signatures[0].registrant == "THE SOUTHERN COMPANY"
+    assert f.signatures[1].registrant == "SOUTHERN POWER COMPANY"
+
+
+def test_2007_whole_signer_on_one_line() -> None:
+    # "By /s/W. Ron Hinson W. Ron Hinson Comptroller"
+    f = _parse("0000092122-07-000008")
+    assert _sig(f) == [
+        ("W. Ron Hinson", "Comptroller", "2007-01-25"),
+        ("Wayne Boston", "Assistant Secretary", "2007-01-25"),
+    ]
+    _check_evidence(f)
+
+
+def test_2006_html_two_signers() -> None:
+    f = _parse("0001193125-06-074824")
+    assert _sig(f) == [
+        ("Alex Hui", "President and CEO", "2005-04-06"),
+        ("Angela Chen", "Chief Financial Officer", "2005-04-06"),
+    ]
+
+
+def test_2010_name_and_title_labels_in_html() -> None:
+    f = _parse("0000950123-10-080629")
+    assert _sig(f) == [
+        (
+            "Judy Bruner",
+            "Executive Vice President, Administration and Chief Financial Officer "
+            "(Principal Financial and Accounting Officer)",
+            "2010-08-25",
+        )
+    ]
+
+
+def test_2018_html_table_by_cell() -> None:
+    f = _parse("0000320193-18-000142")
+    assert _sig(f) == [("Luca Maestri", "Senior Vice President, Chief Financial Officer", "2018-11-01")]
+    assert f.signatures[0].evidence["date"].quote == "November 1, 2018"
+    _check_evidence(f)
+
+
+def test_2024_dated_after_the_title() -> None:
+    f = _parse("0000012927-24-000064")
+    assert _sig(f) == [
+        ("John C. Demers", "Vice President, Assistant General Counsel and Corporate Secretary", "2024-09-20")
+    ]
+
+
+def _doc(text: str) -> Document:
+    return Document(index=0, type="8-K", text=text)
+
+
+def test_synthetic_spaced_heading_and_name_title_on_one_line() -> None:
+    text = (
+        "Item 5. Other Events.\nNothing.\n\n                      S I G N A T U R E S\n\n"
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly\n"
+        "caused this report to be signed on its behalf by the undersigned hereunto duly authorized.\n\n"
+        "                                   ACME CORP.\n"
+        "Date: July 1, 1999                 By: /s/ Jane Q. Doe\n"
+        "                                   Jane Q. Doe, President and\n"
+        "                                   Chief Executive Officer\n\n"
+        "                               EXHIBIT INDEX\n99.1   Press release\n"
+    )
+    sigs, w = find_signatures(_doc(text), [], "ACME CORP.")
+    assert [(s.name, s.title, s.date) for s in sigs] == [
+        ("Jane Q. Doe", "President and Chief Executive Officer", "1999-07-01")
+    ]
+    assert w == []
+
+
+def test_synthetic_table_of_contents_signature_entry_is_skipped() -> None:
+    text = (
+        "SIGNATURE\nEXHIBIT LIST\nItem 2.02 Results\n" + "Results were announced. " * 10 + "\nSIGNATURE\n"
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, the Registrant has duly caused "
+        "this report to be signed on its behalf by the undersigned hereunto duly authorized.\n"
+        "Dated: June 19, 2014\tBy:\t/S/ WILLIAM COREY WEST\n"
+        "William Corey West Senior Vice President, Corporate Controller and Chief Accounting Officer\n"
+    )
+    span = find_block(text)
+    assert span is not None and text[span[0] :].startswith("SIGNATURE\nPursuant")
+    sigs, _ = find_signatures(_doc(text), [], None)
+    assert [(s.name, s.title, s.date) for s in sigs] == [
+        (
+            "William Corey West",
+            "Senior Vice President, Corporate Controller and Chief Accounting Officer",
+            "2014-06-19",
+        )
+    ]
+
+
+def test_no_block_warns() -> None:
+    sigs, w = find_signatures(_doc("Item 8.01 Other Events.\nNothing to sign.\n"), [], None)
+    assert sigs == [] and w == ["no signature block found"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("SIGNATURE\n\t /s/ByName:Title:Date:JaneDoePresident,March 1 2002.-")),
+        max_size=400,
+    )
+)
+def test_never_raises_and_evidence_matches(text: str) -> None:
+    sigs, _ = find_signatures(_doc("SIGNATURES\n" + text), [], None)
+    full = "SIGNATURES\n" + text
+    for s in sigs:
+        for ev in s.evidence.values():
+            assert full[ev.start : ev.end] == ev.quote
