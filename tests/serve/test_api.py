@@ -240,3 +240,25 @@ def test_slow_query_is_a_400_not_a_500(db_path: Any, monkeypatch: pytest.MonkeyP
     assert r.status_code == 400 and "longer than" in r.json()["detail"]
     r = c.get("/filings")
     assert r.status_code == 400 and "longer than" in r.text
+
+
+def test_name_slug_of_a_company_with_cik_redirects_to_the_cik(client: Client) -> None:
+    rows = items(client.get("/api/companies?limit=500"))
+    by_name = {c["key"] for c in rows if not c["cik"]}
+    c = next(c for c in rows if c["cik"] and Q.slug(c["company"]) not in by_name)
+    r = client.get(f"/api/companies/{Q.slug(c['company'])}?event=offering", follow_redirects=False)
+    assert r.status_code == 307
+    assert r.headers["location"] == f"/api/companies/{c['cik']}?event=offering"
+    r = client.get(f"/companies/{Q.slug(c['company'])}", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == f"/companies/{c['cik']}"
+
+
+def test_name_keyed_company_points_to_its_cik_when_one_exists(client: Client) -> None:
+    rows = items(client.get("/api/companies?limit=500"))
+    ciks = {Q.slug(c["company"]): c["cik"] for c in rows if c["cik"]}
+    both = [c for c in rows if not c["cik"] and c["key"] in ciks]
+    if not both:
+        pytest.skip("no company in tests/filings has filings both with and without a CIK")
+    info = client.get(f"/api/companies/{both[0]['key']}").json()["company"]
+    assert info["also_cik"] == ciks[both[0]["key"]]
+    assert f"/companies/{info['also_cik']}" in client.get(f"/companies/{both[0]['key']}").text

@@ -14,9 +14,9 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 MAX_TIMELINE = 2000
 
-DATE_RE = r"^\d{4}(-\d{2}){0,2}$"
+DATE_RE = r"^[0-9]{4}(-[0-9]{2}){0,2}$"
 ACCESSION_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
-COMPANY_KEY_RE = r"^(\d{1,10}|[a-z0-9]+(-[a-z0-9]+)*)$"
+COMPANY_KEY_RE = r"^([0-9]{1,10}|[a-z0-9]+(-[a-z0-9]+)*)$"
 
 
 def _blank_none(v: Any) -> Any:
@@ -30,10 +30,10 @@ def _opt(t: Any, **field: Any) -> Any:
 
 Date = _opt(str, pattern=DATE_RE, description="ISO date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")
 Text = _opt(str, max_length=200)
-Cik = _opt(str, pattern=r"^\d{1,10}$", description="Central Index Key (leading zeros optional)")
+Cik = _opt(str, pattern=r"^[0-9]{1,10}$", description="Central Index Key (leading zeros optional)")
 Ticker = _opt(str, pattern=r"^[A-Za-z0-9.\-]{1,12}$")
 ItemCode = _opt(
-    str, pattern=r"^\d{1,2}(\.\d{1,2})?$", description="item code in today's numbering: 2.02, 8.01"
+    str, pattern=r"^[0-9]{1,2}(\.[0-9]{1,2})?$", description="item code in today's numbering: 2.02, 8.01"
 )
 FormType = _opt(str, pattern=r"^[A-Za-z0-9/-]{1,20}$", description="8-K, 8-K/A, ...")
 Size = _opt(float, ge=0, le=1e15, allow_inf_nan=False)

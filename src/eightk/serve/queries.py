@@ -32,7 +32,7 @@ EVENT_TABLES: dict[str, str] = {
 }
 MULTI = {"offerings", "officer_changes"}  # tables with several records per filing (an ordinal each)
 
-CIK_RE = re.compile(r"^\d{1,10}$")
+CIK_RE = re.compile(r"^[0-9]{1,10}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -157,6 +157,8 @@ def company_info(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         args,
     )
     return {
+        # the same name also files under a CIK (its other filings carry an SEC header): link them
+        "also_cik": None if CIK_RE.match(key) else cik_for_slug(conn, key),
         "key": key if not CIK_RE.match(key) else key.zfill(10),
         "name": latest[0]["company"],
         "cik": latest[0]["cik"],
@@ -167,12 +169,18 @@ def company_info(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     }
 
 
-def companies(conn: sqlite3.Connection, q: str | None, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Companies whose name contains ``q`` (or whose ticker or CIK is ``q``), most filings first."""
+def companies(
+    conn: sqlite3.Connection, q: str | None, *, limit: int, offset: int, recent: int | None = None
+) -> list[dict[str, Any]]:
+    """Companies whose name contains ``q`` (or whose ticker or CIK is ``q``), most filings first.
+    ``recent``: only companies among the latest ``recent`` filings (a bounded query on a big database)."""
     where: list[str] = []
     args: list[Any] = []
     if q:
         company_where(where, args, q, None, None)
+    if recent:
+        where.append("f.accession IN (SELECT accession FROM filings ORDER BY date DESC LIMIT ?)")
+        args.append(int(recent))
     sql = (
         "SELECT f.cik, max(f.company) AS company, max(f.ticker) AS ticker, count(*) AS filings, "
         "min(f.date) AS first_date, max(f.date) AS last_date FROM filings f"
@@ -250,22 +258,6 @@ def filing_summary(conn: sqlite3.Connection, accession: str) -> dict[str, Any] |
 # --- events and timelines --------------------------------------------------------------------------
 
 
-def _records(conn: sqlite3.Connection, table: str, accession: str) -> list[dict[str, Any]]:
-    t = S.TABLES[table]
-    cols = ", ".join(c.quoted for c in t.columns)
-    order = " ORDER BY ordinal" if table in MULTI else ""
-    rows = _all(conn, f"SELECT {cols} FROM {S.quote(table)} WHERE accession = ?{order}", (accession,))
-    out = []
-    for r in rows:
-        d = record_dict(t, dict(r))
-        d.pop("evidence", None)
-        d["ordinal"] = r["ordinal"] if table in MULTI else 0
-        if table == "offerings":
-            d["size"] = r["size"]
-        out.append(d)
-    return out
-
-
 def timeline(
     conn: sqlite3.Connection,
     key: str,
@@ -296,23 +288,56 @@ def timeline(
         f"SELECT {_SUMMARY_COLS} FROM filings f WHERE {' AND '.join(where)} ORDER BY f.date, f.accession LIMIT ?",
         [*args, int(limit)],
     )
-    out = []
-    for f in rows:
-        k = f["accession"]
-        entry = _summary(f)
-        entry["items"] = [
-            {"code": r["code"], "code_2004": r["code_2004"], "title": r["title"]}
-            for r in _all(
-                conn, "SELECT code, code_2004, title FROM items WHERE accession = ? ORDER BY ordinal", (k,)
-            )
-        ]
-        for etype, table in EVENT_TABLES.items():
-            if event and etype != event:
-                entry[table] = [] if table in MULTI else None
-                continue
-            recs = _records(conn, table, k)
-            entry[table] = recs if table in MULTI else (recs[0] if recs else None)
-        out.append(entry)
+    out = [_summary(f) for f in rows]
+    keys = [e["accession"] for e in out]
+    items = _by_accession(conn, "items", keys, "code, code_2004, title")
+    recs = {
+        table: _records_of(conn, table, keys)
+        for etype, table in EVENT_TABLES.items()
+        if not event or etype == event
+    }
+    for entry in out:
+        k = entry["accession"]
+        entry["items"] = items.get(k, [])
+        for table in EVENT_TABLES.values():
+            got = recs.get(table, {}).get(k, [])
+            entry[table] = got if table in MULTI else (got[0] if got else None)
+    return out
+
+
+def _by_accession(
+    conn: sqlite3.Connection, table: str, keys: list[str], cols: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows of ``table`` for many filings (a few statements, not one per filing), grouped by accession."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    order = " ORDER BY accession, ordinal" if "ordinal" in S.TABLES[table].column_names else ""
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        sql = (
+            f"SELECT accession AS _acc, {cols} FROM {S.quote(table)} "
+            f"WHERE accession IN ({', '.join('?' for _ in chunk)}){order}"
+        )
+        for r in _all(conn, sql, chunk):
+            d = dict(r)
+            out.setdefault(d.pop("_acc"), []).append(d)
+    return out
+
+
+def _records_of(conn: sqlite3.Connection, table: str, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Decoded records of an event table for many filings, evidence left out, ordinal and size kept."""
+    t = S.TABLES[table]
+    cols = ", ".join(c.quoted for c in t.columns)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for acc, rows in _by_accession(conn, table, keys, cols).items():
+        recs = []
+        for r in rows:
+            d = record_dict(t, r)
+            d.pop("evidence", None)
+            d["ordinal"] = r["ordinal"] if table in MULTI else 0
+            if table == "offerings":
+                d["size"] = r["size"]
+            recs.append(d)
+        out[acc] = recs
     return out
 
 

@@ -115,7 +115,7 @@ def favicon(request: Request) -> Response:
 def home(request: Request, p: Annotated[NoParams, Query()]) -> Response:
     with get_db(request).read() as r:
         stats = Q.stats(r.conn)
-        companies = Q.companies(r.conn, None, limit=25, offset=0)
+        companies = Q.companies(r.conn, None, limit=25, offset=0, recent=2000)
         recent = Q.list_filings(r.conn, limit=15)
     return page(request, "home.html", stats=stats, companies=companies, recent=recent)
 
