@@ -1,0 +1,5 @@
+"""``python -m eightk`` runs the command line."""
+
+from eightk.cli import main
+
+main()
