@@ -12,12 +12,21 @@ import pytest
 from eightk.store import schema as S
 from tests.conftest import FILINGS
 
+# Four eras and containers (1994 IMS text, 2002 plain text, 2018 bare HTML, 2025 SGML), fixed so that the
+# bulk tests' run time does not grow with tests/filings.
+FIXTURES = (
+    "0000109446-94-000005.txt",
+    "neotherapeutics-2002-03-15.txt",
+    "0000320193-18-000142.html",
+    "0001193125-25-036821.txt",
+)
+
 
 def make_corpus(root: Path, copies: int) -> Path:
     """``copies`` copies of each fixture under distinct names (the SGML ones share an accession, so later
     copies replace earlier ones: the order of storing matters and must survive a restart), plus junk."""
     root.mkdir(parents=True, exist_ok=True)
-    fixtures = sorted(p for p in FILINGS.iterdir() if p.is_file() and not p.name.startswith("."))
+    fixtures = [FILINGS / n for n in FIXTURES]
     for i in range(copies):
         for p in fixtures:
             shutil.copy(p, root / f"c{i:02d}-{p.name}")

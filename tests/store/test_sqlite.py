@@ -146,16 +146,25 @@ def test_queries(tmp_path: Path, real_filings: list[tuple[str, Filing]]) -> None
     assert len(everything) == len(real_filings)
     dates = [f["date"] for f in everything if f["date"]]
     assert dates == sorted(dates, reverse=True)
-    cvx = r.list_filings(cik="93410")  # CIKs match padded or not
-    assert [f["accession"] for f in cvx] == ["0001193125-25-036821"]
-    assert r.list_filings(ticker="cvx") == cvx
-    assert r.list_filings(company="CVX") == cvx
-    assert r.list_filings(company="chevron") == cvx
-    assert r.list_filings(company="0000093410") == cvx
-    assert r.list_filings(date_from="2025-02-26", date_to="2025-02-26") == cvx
-    assert cvx[0] in r.list_filings(item="8.01")
-    assert cvx[0] not in r.list_filings(item="2.02")
-    assert r.list_filings(company="apple")[0]["accession"] == "0000320193-18-000142"  # name from the cover
+    # (other tests add fixtures: check that each filter keeps its matches and only them)
+    key = "0001193125-25-036821"  # Chevron, CIK 93410, ticker CVX, items 8.01 9.01, filed 2025-02-26
+    cvx = r.list_filings(cik="93410", limit=1000)  # CIKs match padded or not
+    assert key in {f["accession"] for f in cvx} and {f["cik"] for f in cvx} == {"0000093410"}
+    assert r.list_filings(cik="0000093410", limit=1000) == cvx
+    assert r.list_filings(company="0000093410", limit=1000) == cvx
+    for kw in ({"ticker": "cvx"}, {"company": "CVX"}, {"company": "chevron"}, {"item": "8.01"}):
+        assert key in {f["accession"] for f in r.list_filings(**kw, limit=1000)}, kw
+    assert all(f["ticker"] == "CVX" for f in r.list_filings(ticker="cvx", limit=1000))
+    assert all(
+        "chevron" in (f["company"] or "").lower() or f["ticker"] == "CHEVRON"
+        for f in r.list_filings(company="chevron", limit=1000)
+    )
+    assert all("8.01" in f["items"] for f in r.list_filings(item="8.01", limit=1000))
+    assert key not in {f["accession"] for f in r.list_filings(item="2.02", limit=1000)}
+    day = r.list_filings(date_from="2025-02-26", date_to="2025-02-26", limit=1000)
+    assert key in {f["accession"] for f in day} and {f["date"] for f in day} == {"2025-02-26"}
+    apple = r.list_filings(company="apple", limit=1000)
+    assert "0000320193-18-000142" in {f["accession"] for f in apple}  # no header: the name is the cover's
     assert r.list_filings(limit=1, offset=1) == everything[1:2]
     assert r.resolve_key("0001193125-25-036821") == "0001193125-25-036821"
 
