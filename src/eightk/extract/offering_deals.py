@@ -49,7 +49,7 @@ _CONVERSION_LBL = re.compile(
 _PRICE_SKIP = re.compile(
     r"\b(?:par\s+value|closing(?:\s+bid)?\s+price|trading\s+price|market\s+price|exceeds?|at\s+least|VWAP|deemed|"
     r"stated\s+value|liquidation|redemption|floor|reset|adjust\w*|premium|book\s+value|minimum|cap|dividend|"
-    r"trigger|call|threshold|below|above|average|less\s+than|greater\s+than|valu(?:e|ation)|buyer\s+stock)\b",
+    r"trigger|call|threshold|(?:below|above)(?=\s+(?:\w+\s+)?$)|average|less\s+than|greater\s+than|valu(?:e|ation)|buyer\s+stock)\b",
     re.I,
 )
 _PRINCIPAL = re.compile(
@@ -128,6 +128,7 @@ class Tranche:
     sentences: list[Sentence] = field(default_factory=list)
     same_terms: Evidence | None = None
     warnings: list[str] = field(default_factory=list)
+    partition: bool = False  # one of several tranches of one agreement ("of which X ... and Y ...")
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values:
@@ -218,6 +219,8 @@ def _other_issuer(cls: str | None, issuer: set[str] | None) -> bool:
 def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
     cur: Tranche | None = None
+    part_head: Tranche | None = None
+    part_sent: Sentence | None = None
     for s in sents:
         t = s.text
         if _SKIP_SENT.search(t):
@@ -280,6 +283,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     m.group("unit").lower() == "shares"
                     and not m.group("cls")
                     and not re.search(r"\b(?:common|preferred|stock)\b", t[m.end() : m.end() + 60], re.I)
+                    # "of which 274,583,000 Shares": a defined term for the common stock named in the sentence
+                    and not (m.group("unit") == "Shares" and re.search(r"\bcommon\s+stock\b", t, re.I))
                 ):
                     continue  # "1,000 shares" of something unnamed
                 is_add = bool(m.group("adj") and "additional" in m.group("adj").lower()) or bool(
@@ -303,8 +308,16 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 elif cur is None:
                     cur = Tranche()
                     tranches.append(cur)
+                elif "shares" in cur.values and part_head is not None and part_sent is s:
+                    # "of which 274,583,000 Shares are to be issued on the Closing Date ... and 158,740,000
+                    # Shares are to be issued into escrow ...": each part is its own tranche
+                    cur = Tranche(partition=True)
+                    part_head.partition = True
+                    tranches.append(cur)
                 elif "shares" in cur.values:
                     continue  # a second count for the same tranche: keep the first
+                if re.search(r"\bof\s+which\s+$", t[max(0, m.start() - 25) : m.start()], re.I):
+                    part_head, part_sent = cur, s
                 sec = _security_from_cls(m.group("unit"), m.group("cls"), t)
                 cur.put("security", sec, s.ev(m.start("unit"), m.end()))
                 ev = s.ev(m.start("n"), m.end("n"))
@@ -328,8 +341,10 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     continue  # "15,000 shares of Common Stock per unit"
                 n = parse_count(m.group("n"))
                 if n:
-                    cur.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
-                    _note(cur, s)
+                    # warrants issued with a partitioned sale go with its first (closing-date) part
+                    wt = part_head if (part_head is not None and part_sent is s) else cur
+                    wt.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
+                    _note(wt, s)
                 ctx = "warrant"
                 used.append((m.start("n"), m.end("n")))
             elif kind == "principal":
@@ -413,9 +428,15 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     if not (tail or re.search(r"\bprice\b", head[-40:], re.I)):
                         continue
                     k = "price_per_share"
-                cur.put(k, mm.value, s.ev(a, b))
+                target = cur
+                if k == "warrant_exercise_price":
+                    # the exercise price belongs to the tranche the warrants were sold with
+                    with_w = [x for x in tranches if "warrant_shares" in x.values]
+                    if with_w:
+                        target = with_w[-1]
+                target.put(k, mm.value, s.ev(a, b))
                 used.append((a, b))
-                _note(cur, s)
+                _note(target, s)
         if cur is not None and _NO_INTEREST.search(t) and re.search(r"\b(?:notes?|debentures?)\b", t, re.I):
             nm = _NO_INTEREST.search(t)
             cur.put("interest_rate", 0.0, s.ev(nm.start(), nm.end()))

@@ -345,7 +345,8 @@ def _tranche_offering(
         date = closing_date(tr.sentences) or closing_date(text_sents) or agreement_date(tr.sentences)
     else:
         date = closing_date(tr.sentences) or agreement_date(tr.sentences)
-    if date is None and i == 0:
+    if date is None and (i == 0 or tr.partition):
+        # a part of one agreement with no date of its own takes the agreement's date
         date = _deal_date([], text_sents)
     if date:
         vals["date"], ev["date"] = date
