@@ -110,7 +110,7 @@ _ROLE_STOP = re.compile(
     r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|join|serve|report|continue|remain|lead|oversee|be|"
     r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:(?:a|as)[ \t\n]+)?members?[ \t\n]+of[ \t\n]+(?:the|its|our)[ \t\n]+Board\b|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
     r"|(?:his|her|its|their)[ \t\n])\b"
-    r"|,[ \t\n]+(?:a|an|the|nor|or|but|each|both|respectively|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
+    r"|,[ \t\n]+[a-z]+ing\b|,[ \t\n]+(?:a|an|the|nor|or|but|each|both|respectively|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
     r"for|from|until|age|aged|\d|has|have|had|was|were|is|will|would|notified|informed|effective|respectively)\b)",
     re.I,
 )
@@ -165,6 +165,7 @@ class _Found:
     role_span: tuple[int, int] | None = None
     date: str | None = None
     date_span: tuple[int, int] | None = None
+    date_from: str = ""  # "effective" (the person's own words), "before", "lead", "later"
     interim: bool | None = None
     sentence: tuple[int, int] = (0, 0)
     rule: str = ""
@@ -330,15 +331,29 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     nxt = next((g for g in per[i + 1] if g.change == "appointment"), None)
                     if nxt is not None and nxt.rule == "officers.appoint_list":
                         f.role, f.role_span = nxt.role, nxt.role_span
+        kept: list[list[_Found]] = []
         for i, m in enumerate(ms):
             hi = ms[i + 1].start if i + 1 < len(ms) else b
+            keep = []
             for f in per[i]:
                 if f.change == "appointment" and f.role and _COMMITTEE_ONLY.search(f.role):
                     continue  # a committee seat for a sitting director is not an officer change
                 if f.change == "appointment" and f.role is None and _committee_seat(text, m.end, hi):
                     continue
                 _date(f, text, a, b, m, hi, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
-                out.append(f)
+                keep.append(f)
+            kept.append(keep)
+        # "elected Mary T. Barra and Safra A. Catz as directors, effective April 1, 2024": the date after
+        # the last name of a list belongs to every name of it.
+        for i in range(len(kept) - 2, -1, -1):
+            nxt = next((g for g in kept[i + 1] if g.rule == "officers.appoint_list"), None)
+            if nxt is None or nxt.date_from != "effective":
+                continue
+            for f in kept[i]:
+                if f.change == "appointment" and f.date_from != "effective":
+                    f.date, f.date_span, f.date_from = nxt.date, nxt.date_span, "effective"
+        for keep in kept:
+            out += keep
     return out
 
 
@@ -614,6 +629,7 @@ def _date(
         d = find_date(text, em.end(), min(hi, em.end() + 70))
         if d and "." not in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
             f.date, f.date_span = d[0], (d[1], d[2])
+            f.date_from = "effective"
             return
     if f.rule == "officers.appoint_verb" and lo >= 0:
         # "announced that, effective as of October 14, 2024, the Board has appointed Elliott Hill"
@@ -621,6 +637,7 @@ def _date(
             d = find_date(text, em.end(), min(m.start, em.end() + 40))
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
+                f.date_from = "before"
                 return
     lead = _LEAD_DATE.match(text, a, b)
     lead_date = None
@@ -630,12 +647,14 @@ def _date(
             lead_date = d
     if lead_date and lead and re.search(r"effective", text[lead.start() : lead.end()], re.I):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
+        f.date_from = "lead"
         return
     own = text[own_lo:hi]
     if lead_date and (
         _IMMEDIATE.search(text, a, b) or (_COMPLETED.search(text, a, hi) and not _NOTICE.search(own[:160]))
     ):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
+        f.date_from = "lead"
         return
     # "His resignation will become effective on June 18, 2010." in a following sentence.
     sur = f.person.split()[-1] if f.person.split() else ""
@@ -651,6 +670,7 @@ def _date(
             d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
+                f.date_from = "later"
                 return
 
 

@@ -1,0 +1,125 @@
+"""Officer changes (Item 5.02 / old Item 6 / Item 8.01): real filings and synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import eightk
+from eightk.extract.officers import extract_officers
+from eightk.model import Filing, OfficerChange
+from eightk.sources.local import parse_path
+from tests.conftest import filing_path
+
+
+def _changes(name: str) -> list[OfficerChange]:
+    return extract_officers(parse_path(filing_path(name))).officer_changes
+
+
+def _synthetic(body: str, item: str = "5.02") -> Filing:
+    text = (
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\n"
+        "Date of Report (Date of earliest event reported): March 1, 2024\n"
+        "Example Widgets, Inc.\n(Exact name of registrant as specified in its charter)\n"
+        f"Item {item} Departure of Directors or Certain Officers.\n{body}\n"
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934 ...\n"
+    )
+    return eightk.parse(text.encode(), "synthetic")
+
+
+def test_resignation_and_election_of_controller() -> None:
+    # 0000093410-25-000105: "elected to resign" is a departure; "elected ... to the position of" an appointment.
+    got = {(c.person, c.change): c for c in _changes("0000093410-25-000105")}
+    k = got[("Alana K. Knowles", "departure")]
+    assert k.role in ("Controller", "Controller of Chevron")
+    assert k.effective_date == "2026-02-28"
+    g = got[("Amit R. Ghai", "appointment")]
+    assert g.effective_date == "2026-03-01"
+    assert len(got) == 2
+
+
+def test_general_retired_resigns_with_later_effective_sentence() -> None:
+    # 0000950123-10-058942: "General (Ret.) Lance W. Lord"; the date is in the next sentence.
+    (c,) = _changes("0000950123-10-058942")
+    assert c.person == "Lance W. Lord"
+    assert c.change == "departure"
+    assert c.role == "director"
+    assert c.effective_date == "2010-06-18"
+
+
+def test_table_of_contents_heading_does_not_hide_the_item() -> None:
+    # 0001000180-11-000030: the first "Item 5.02" is a table-of-contents line.
+    (c,) = _changes("0001000180-11-000030")
+    assert (c.person, c.change, c.role, c.effective_date) == (
+        "Donald Robertson",
+        "appointment",
+        "Principal Accounting Officer",
+        "2011-07-28",
+    )
+
+
+def test_officer_change_reported_under_other_events() -> None:
+    # 0001171200-22-000363 reports a resignation and an interim appointment under Item 8.01.
+    got = {(c.person, c.change): c for c in _changes("0001171200-22-000363")}
+    assert got[("Chad Butler", "departure")].effective_date == "2022-11-21"
+    assert got[("David Neibert", "appointment")].role.lower().startswith("interim president")
+    assert got[("David Neibert", "appointment")].interim is True
+
+
+def test_compensation_only_paragraph_is_not_a_change() -> None:
+    f = _synthetic(
+        "On February 2, 2024, the Compensation Committee approved a bonus program for fiscal 2024. "
+        "Mr. John Smith, our Chief Executive Officer, will receive a target bonus of 100% of his base salary."
+    )
+    assert extract_officers(f).officer_changes == []
+
+
+def test_coordinated_subjects_and_objects() -> None:
+    f = _synthetic(
+        "On March 1, 2024, directors Robert J. Frankenberg and Katharine A. Martin notified the Company that "
+        "they intended to retire from the Board, each effective March 31, 2024. On March 1, 2024, the Board "
+        "elected Mary T. Barra and Safra A. Catz as directors, effective April 1, 2024."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert set(got) == {
+        ("Robert J. Frankenberg", "departure"),
+        ("Katharine A. Martin", "departure"),
+        ("Mary T. Barra", "appointment"),
+        ("Safra A. Catz", "appointment"),
+    }
+    assert all(c.role == "director" for c in got.values())
+    assert got[("Mary T. Barra", "appointment")].effective_date == "2024-04-01"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a contract term, not news
+        "If Mr. John Smith resigns for good reason, the Company will pay him two years of base salary.",
+        # biography of an appointee
+        "Mr. Jane Doe retired from Intel Corporation in 2018 after a long career.",
+        # a committee seat for a sitting director
+        "On March 1, 2024, the Board appointed Mark A. Weinberger as Chair of the Audit Committee.",
+        # shareholders electing directors at the annual meeting (reported under Item 5.07)
+        "At the annual meeting, the shareholders elected John Smith and Mary Jones as directors.",
+    ],
+)
+def test_not_officer_changes(body: str) -> None:
+    assert extract_officers(_synthetic(body)).officer_changes == []
+
+
+def test_person_leaving_one_office_for_another_is_two_objects() -> None:
+    f = _synthetic(
+        "On March 1, 2024, Jane Q. Public resigned as Chief Financial Officer, effective immediately. "
+        "Ms. Public was appointed Chief Operating Officer, effective March 4, 2024."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert got[("Jane Q. Public", "departure")].role == "Chief Financial Officer"
+    assert got[("Jane Q. Public", "departure")].effective_date == "2024-03-01"
+    assert got[("Jane Q. Public", "appointment")].role == "Chief Operating Officer"
+    assert got[("Jane Q. Public", "appointment")].effective_date == "2024-03-04"
+
+
+def test_garbage_never_raises() -> None:
+    f = _synthetic("Mr. . , resigned as as of effective ( ) Board appointed , and , as directors")
+    r = extract_officers(f)
+    assert isinstance(r.officer_changes, list)
