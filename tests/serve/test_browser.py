@@ -38,7 +38,7 @@ def _need_browser() -> Any:
     if not CHROMIUM.exists():
         if in_ci:
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium) : browser tests skipped")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium): browser tests skipped")
     return sync_playwright
 
 
