@@ -108,3 +108,33 @@ def test_initial_notes_series_size_is_a_known_gap() -> None:
 def test_credit_agreement_is_not_an_offering() -> None:
     f = _parse("0000950123-11-065257")
     assert f.offerings == ()
+
+
+# Paraphrased from domain.md §5.4 example 2 (a 2024 PIPE with pre-funded warrants); not a filing.
+PIPE_TEXT = b"""FORM 8-K
+CURRENT REPORT
+Item 1.01 Entry into a Material Definitive Agreement.
+On May 2, 2024, Acme Bio, Inc. (the "Company") entered into a securities purchase agreement with certain
+institutional investors for the sale of 13,110,484 shares of common stock at a price of $2.37 per share and
+pre-funded warrants to purchase up to 7,989,516 shares of common stock at a price of $2.369 per pre-funded
+warrant, with an exercise price of $0.001 per share, in a private placement. The gross proceeds to the Company
+were approximately $50.0 million. The offering closed on May 6, 2024. The securities were sold in reliance on
+Section 4(a)(2) of the Securities Act.
+"""
+
+
+def test_pre_funded_warrants_keep_their_nominal_exercise_price_apart() -> None:
+    f = eightk.parse(PIPE_TEXT, "pipe")
+    [o] = f.offerings
+    assert (o.shares, o.price_per_share, o.warrant_shares) == (13_110_484, 2.37, 7_989_516)
+    assert (o.pre_funded, o.pre_funded_exercise_price) == (True, 0.001)
+    assert (
+        o.warrant_exercise_price is None
+    )  # $2.369 is the warrant's purchase price, $0.001 its exercise price
+    assert (o.gross_proceeds, o.date, o.registered, o.exemption) == (
+        50_000_000,
+        "2024-05-06",
+        False,
+        "Section 4(a)(2)",
+    )
+    _check_evidence(f, o)

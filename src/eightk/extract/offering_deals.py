@@ -344,6 +344,10 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     # warrants issued with a partitioned sale go with its first (closing-date) part
                     wt = part_head if (part_head is not None and part_sent is s) else cur
                     wt.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
+                    w0 = max(0, m.start() - 15)
+                    pf = re.search(r"\bpre-?\s?funded\b", t[w0 : m.start() + 12], re.I)
+                    if pf:
+                        wt.put("pre_funded", True, s.ev(w0 + pf.start(), w0 + pf.end()))
                     _note(wt, s)
                 ctx = "warrant"
                 used.append((m.start("n"), m.end("n")))
@@ -413,6 +417,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 head = t[max(0, a - 70) : a]
                 if _PRICE_SKIP.search(head[-45:]):
                     continue
+                if re.match(r"\s*per\s+(?:pre-?\s?funded\s+|common\s+)?warrant", t[b : b + 30], re.I):
+                    continue  # the purchase price of a warrant, not its exercise price
                 tail = _PRICE_TAIL.match(t[b : b + 20])
                 if _EXERCISE_LBL.search(head):
                     k = "warrant_exercise_price"
@@ -428,6 +434,12 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     if not (tail or re.search(r"\bprice\b", head[-40:], re.I)):
                         continue
                     k = "price_per_share"
+                if (
+                    k in ("warrant_exercise_price", "price_per_share")
+                    and mm.value <= 0.01
+                    and re.search(r"\bpre-?\s?funded\b", t, re.I)
+                ):
+                    k = "pre_funded_exercise_price"  # "$0.001 per share" of a pre-funded warrant
                 target = cur
                 if k == "warrant_exercise_price":
                     # the exercise price belongs to the tranche the warrants were sold with

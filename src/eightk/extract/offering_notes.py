@@ -16,7 +16,7 @@ from eightk.extract.offering_text import Sentence
 from eightk.model import Evidence
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_RATE = r"(?P<rate>\d{1,2}(?:\.\d{1,4})?(?:[\s-]+\d/\d{1,2})?\s?%)"
+_RATE = r"(?P<rate>\d{1,2}(?:\.\d{1,4})?(?:[\s-]+\d/\d{1,2})?\s?(?:%|percent\b))"
 _FILLER = r"(?:(?!(?:of|and|the|in|aggregate|principal|amount|its|our|due)\b)[A-Za-z][\w-]*\s+){0,4}?"
 _NOTE_NAME = (
     rf"(?P<name>\b(?:{_RATE}\s+|(?P<float>(?:Fixed[\s-]to[\s-])?Floating[\s-]Rate\s+))?{_FILLER}"
@@ -28,7 +28,7 @@ _POSS = r"(?:(?:its|our|their|the\s+(?:Company|Registrant|Issuer|Corporation)'s|
 
 # "$500,000,000 aggregate principal amount of its 4.500% Senior Notes due 2030"; "$300,000,000 6 3/4% Notes due ..."
 _A = re.compile(
-    rf"{_MONEY}\s+(?:(?:in\s+)?(?:the\s+|an\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+of\s+{_POSS})?{_NOTE_NAME}",
+    rf"{_MONEY}\s+(?:(?:(?:in\s+)?(?:the\s+|an\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+)?of\s+{_POSS})?{_NOTE_NAME}",
     re.I,
 )
 # "its 4.405% Notes Due 2027 in the aggregate principal amount of $750,000,000"

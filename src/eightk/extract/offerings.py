@@ -305,6 +305,8 @@ _OFFERING_FIELDS = {
     "fees",
     "net_proceeds",
     "currency",
+    "pre_funded",
+    "pre_funded_exercise_price",
 }
 
 
