@@ -33,7 +33,7 @@ def test_parquet_is_partitioned_by_year_and_complete(db: Path, tmp_path: Path) -
 
 def test_filters_select_filings_and_their_rows(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "f"
-    counts = export(db, out, "jsonl", cik="93410")
+    counts = export(db, out, "jsonl", cik="93410", date_from="2025-02-26", date_to="2025-02-26")
     assert counts["filings"] == 1
     lines = [json.loads(x) for x in (out / "items.jsonl").read_text().splitlines()]
     assert {x["accession"] for x in lines} == {"0001193125-25-036821"}

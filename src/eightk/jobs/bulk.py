@@ -400,26 +400,36 @@ def write_results(
 ) -> None:
     """The single writer: store each result in order, committing every ``batch`` or ``commit_seconds``."""
     bar = _Progress(total, progress)
+    buffered: list[Prepared] = []
     last_commit = time.monotonic()
-    in_batch = 0
+
+    def flush() -> None:
+        # One short transaction per batch: the write lock is free while workers parse, so another writer
+        # (eightk watch's ingest_bytes) gets in between batches.
+        if buffered:
+            st.begin()
+            for prep in buffered:
+                store_prepared(st, prep)
+            st.commit()
+            for _ in buffered:
+                bar.advance()
+            buffered.clear()
+
     try:
         for prep in results:
-            store_prepared(st, prep)
+            buffered.append(prep)
             if prep.rows is not None:
                 summary.stored += 1
             else:
                 summary.errors += 1
                 if len(summary.error_samples) < 20:
                     summary.error_samples.append((prep.input_id, prep.reason or ""))
-            in_batch += 1
-            bar.advance()
-            if in_batch >= batch or time.monotonic() - last_commit >= commit_seconds:
-                st.commit()
-                in_batch = 0
+            if len(buffered) >= batch or time.monotonic() - last_commit >= commit_seconds:
+                flush()
                 last_commit = time.monotonic()
-        st.commit()
+        flush()
     except KeyboardInterrupt:
-        st.commit()  # every stored result is a whole filing: keep them, the rest resumes next run
+        flush()  # every result is a whole filing: keep them, the rest resumes next run
         raise
     finally:
         bar.close()

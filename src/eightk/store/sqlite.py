@@ -70,8 +70,18 @@ class Store:
         self._in_tx = False
 
     # -- schema -----------------------------------------------------------------------------------
+    def _schema_current(self) -> bool:
+        c = self.conn
+        for t in S.ALL_TABLES:
+            have = [r[1] for r in c.execute(f"PRAGMA table_info({S.quote(t.name)})")]
+            if not set(t.column_names) <= set(have):
+                return False
+        return bool(c.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts_ad'").fetchone())
+
     def _create(self) -> None:
         c = self.conn
+        if self._schema_current():  # the usual case: no write lock needed to open
+            return
         c.execute("BEGIN IMMEDIATE")
         try:
             c.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -232,21 +242,23 @@ def ingest_bytes(db_path: str | os.PathLike[str], name: str, data: bytes) -> str
     from eightk.pipeline import parse
 
     h = content_hash(data)
-    with Store(db_path) as st:
-        try:
-            filing = parse(data, name)
-        except EightkError as e:
-            reason: str | None = str(e)
-        except Exception as e:  # a parser bug is recorded like any bad input, never lost
-            reason = f"internal error ({type(e).__name__}: {e}); please report it"
-        else:
-            reason = None
+    filing = None
+    try:
+        filing = parse(data, name)
+    except EightkError as e:
+        reason: str | None = str(e)
+    except Exception as e:  # a parser bug is recorded like any bad input, never lost
+        reason = f"internal error ({type(e).__name__}: {e}); please report it"
+    else:
+        reason = None
+    with Store(db_path) as st:  # parsed first: the write lock is held only to write
         st.begin()
         if reason is not None:
             st.record_error(name, reason, source=name, content_hash=h)
             st.record_input(name, status="error", key=name, size=len(data), content_hash=h)
             st.commit()
             return None
+        assert filing is not None
         key = st.ingest_filing(filing, name)
         st.record_input(name, status="stored", key=key, size=len(data), content_hash=h)
         st.commit()
