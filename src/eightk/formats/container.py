@@ -36,8 +36,10 @@ class Container:
 
 _PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
 _PEM_ESCAPE = re.compile(r"(?m)^- (?=-)")
-_DOC_BLOCK = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
-_TEXT_OPEN = re.compile(r"<TEXT>\n?", re.I)
+_DOC_OPEN_I = re.compile(r"<DOCUMENT>", re.I)
+_DOC_CLOSE_I = re.compile(r"</DOCUMENT>", re.I)
+_TEXT_OPEN_I = re.compile(r"<TEXT>", re.I)
+_META_WINDOW = 20_000  # <TYPE>, <SEQUENCE>, <FILENAME>, <DESCRIPTION> sit in the first lines of a block
 _TEXT_CLOSE = re.compile(r"</TEXT>", re.I)
 _META = re.compile(r"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.I | re.M)
 _UUENCODE = re.compile(r"\A\s*begin [0-7]{3,4} \S", re.I)
@@ -77,28 +79,40 @@ def load(data: bytes, name: str = "") -> Container:
             facts[0] = doc_facts
         kind = "ixbrl" if doc.format == "ixbrl" else ("html" if doc.format == "html" else "text")
     else:
-        for m in _DOC_BLOCK.finditer(text):
-            block = m.group(1)
-            block_start = m.start(1)
-            tm = _TEXT_OPEN.search(block)
-            meta_part = block[: tm.start()] if tm else block[:2000]
-            meta = {k.upper(): v.strip() for k, v in _META.findall(meta_part)}
-            if tm:
-                cm = _TEXT_CLOSE.search(block, tm.end())
-                if cm is None:
+        for block_start, block_end in _document_blocks(text):
+            # Metadata lines come before <TEXT>; they are short, so look for it near the block start.
+            meta_end = min(block_end, block_start + _META_WINDOW)
+            t_open = text.find("<TEXT>", block_start, meta_end)
+            if t_open < 0:
+                tm = _TEXT_OPEN_I.search(text, block_start, meta_end)
+                t_open = tm.start() if tm else -1
+            if t_open >= 0:
+                content_start = t_open + 6
+                if text.startswith("\n", content_start):
+                    content_start += 1
+                # The last </TEXT> before </DOCUMENT> closes the content (a document may quote one).
+                content_end = text.rfind("</TEXT>", content_start, block_end)
+                if content_end < 0:
+                    closes = [m.start() for m in _TEXT_CLOSE.finditer(text, content_start, block_end)]
+                    content_end = closes[-1] if closes else -1
+                if content_end < 0:
                     warnings.append(f"document {len(documents) + 1}: no </TEXT> (truncated file?)")
-                content_start, content_end = tm.end(), (cm.start() if cm else len(block))
+                    content_end = block_end
+                meta_part = text[block_start:t_open]
             else:
-                content_start, content_end = len(meta_part), len(block)
-            content = block[content_start:content_end]
+                # No <TEXT>: the content starts after the leading metadata lines.
+                content_start = _after_meta_lines(text, block_start, block_end)
+                content_end = block_end
+                meta_part = text[block_start:content_start]
+            meta = {k.upper(): v.strip() for k, v in _META.findall(meta_part)}
             doc, doc_facts = _make_document(
                 len(documents),
                 meta.get("TYPE") or "UNKNOWN",
                 meta.get("SEQUENCE"),
                 meta.get("FILENAME"),
                 meta.get("DESCRIPTION"),
-                content,
-                block_start + content_start,
+                text[content_start:content_end],
+                content_start,
                 warnings,
             )
             documents.append(doc)
@@ -107,6 +121,50 @@ def load(data: bytes, name: str = "") -> Container:
         if not documents:
             warnings.append("no <DOCUMENT> block found: the file may be truncated or only a header")
     return Container(kind=kind, header_text=header_text, documents=documents, facts=facts, warnings=warnings)
+
+
+def _document_blocks(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the inside of every ``<DOCUMENT>`` block.
+
+    A block ends at its ``</DOCUMENT>``, or at the next ``<DOCUMENT>`` when that comes first (a block
+    whose end tag is missing must not swallow the next document), or at the end of the text.
+    EDGAR writes the tags in upper case, found with ``str.find`` (a lazy ``.*?`` regex over a 5 MB
+    submission cost 20 ms); other casings fall back to a case-insensitive regex.
+    """
+    if "<DOCUMENT>" in text:
+        opens: list[int] = []
+        i = text.find("<DOCUMENT>")
+        while i >= 0:
+            opens.append(i)
+            i = text.find("<DOCUMENT>", i + 10)
+        close = lambda a, b: text.find("</DOCUMENT>", a, b)  # noqa: E731
+    else:
+        opens = [m.start() for m in _DOC_OPEN_I.finditer(text)]
+
+        def close(a: int, b: int) -> int:
+            m = _DOC_CLOSE_I.search(text, a, b)
+            return m.start() if m else -1
+
+    blocks = []
+    for k, o in enumerate(opens):
+        start = o + 10
+        limit = opens[k + 1] if k + 1 < len(opens) else len(text)
+        c = close(start, limit)
+        blocks.append((start, c if c >= 0 else limit))
+    return blocks
+
+
+_META_LINE = re.compile(r"[ \t]*(?:<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*)?(?:\n|\Z)", re.I)
+
+
+def _after_meta_lines(text: str, start: int, end: int) -> int:
+    pos = start
+    while pos < end:
+        m = _META_LINE.match(text, pos, end)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
 
 
 def _unwrap_pem(text: str) -> str:
@@ -174,7 +232,7 @@ def _make_document(
             f"document {index + 1} ({type_}): {len(content)} characters, truncated to {MAX_DOCUMENT_CHARS}"
         )
         content = content[:MAX_DOCUMENT_CHARS]
-    if not content.strip():
+    if not content or content.isspace():
         return Document(**base, format="empty", source_start=source_start), []
     if looks_like_html(content):
         fmt = "ixbrl" if looks_like_ixbrl(content) else "html"

@@ -1,13 +1,19 @@
 """HTML (and inline XBRL) to normalized text, with a map back to source offsets.
 
-No HTML library keeps source offsets, so this is a small regex tokenizer (shared/docs/stack.md: ~1 ms
-per 8-K, spans exact). Block tags become line breaks, table cells tabs, rows line breaks; script, style,
-head and ``ix:header`` (hidden XBRL facts that would leak "false 0000887919 ..." into the body) are
-dropped from the text. Inline XBRL ``dei:``/``ix:`` facts are collected on the way with their span
-in the output text, hidden ones included (with no span).
+No HTML library keeps source offsets, so this is a small regex tokenizer (shared/docs/stack.md).
+Block tags become line breaks, table cells tabs, rows line breaks; script, style, head and
+``ix:header`` (hidden XBRL facts that would leak "false 0000887919 ..." into the body) are dropped from
+the text; ``<pre>`` keeps its white space. Inline XBRL ``dei:``/``ix:`` facts are collected on the way
+with their span in the output text, hidden ones included (with no span).
 
-The offset map is a flat tuple of (text_pos, source_pos) anchors, one per emitted run; within a run
-characters map one-to-one except where white space was collapsed.
+The offset map is a flat tuple of ``(text_pos, source_pos)`` anchors. Each anchor starts a run of
+characters copied one-to-one from the source (white space inside a run is single characters turned
+into spaces, so lengths match); collapsed white space, decoded entities (one anchor each, pointing at
+the ``&``) and tags all start a new anchor. :func:`eightk.formats.offsets.to_source` reads it.
+
+Speed (issue #2): one regex match per tag, with the text between tags handled in bulk; the tag regex
+uses possessive quantifiers and bounded quoted values, so no input makes it backtrack (an unclosed
+``<a x="`` repeated a million times stays linear).
 """
 
 from __future__ import annotations
@@ -18,70 +24,57 @@ from dataclasses import dataclass, field
 
 from eightk.formats.decode import normalize_chars
 
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<[!?][^>]*>"
-    r"|<(/?)([A-Za-z][\w:.\-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
-    re.S,
+# The document is cut with one ``re.split`` call (C speed) into text runs and tokens; the Python loop
+# then walks the pieces five at a time: (token, "/", tag name, attributes, text after the token).
+# A token is a start/end tag, a comment, CDATA, or a bogus comment / doctype / processing instruction.
+# HTML5 tokenizing: quotes delimit an attribute value only right after "="; elsewhere a quote is an
+# ordinary character. Quoted values are bounded (64 KiB) so an unclosed quote cannot make every later
+# "<" rescan the rest of the document; "<" may not appear unquoted in a tag, for the same reason.
+# Every alternative starts with "<", so the regex engine finds candidates with a fast literal search.
+_SPLIT = re.compile(
+    r"(<(?:(/?)([A-Za-z][^\t\n\f\r />]*+)"
+    r"((?:[^<>\"'=]++|=[\t\n\f\r ]*+(?:\"[^\"]{0,65536}+\"|'[^']{0,65536}+')?+|[\"'])*+)>"
+    r"|!--(?s:.*?)(?:-->|\Z)"
+    r"|!\[CDATA\[(?s:.*?)(?:\]\]>|\Z)"
+    r"|[!?/][^<>]*+>))"
 )
+# Inside a text run: an entity (group 1), a run of non-blank characters separated by single blanks
+# (copied one-to-one), or a lone "&". What lies between matches is collapsible white space.
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+_PIECE = re.compile(
+    rf"({_ENTITY})"
+    r"|[^ \t\n\r\f\v\u00a0&]++(?:[ \t\n\r\f\v\u00a0][^ \t\n\r\f\v\u00a0&]++)*+"
+    r"|&"
+)
+_ENTITY_RX = re.compile(_ENTITY)
 
-_BLOCK = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "tfoot",
-        "thead",
-        "ul",
-        "caption",
-        "title",
-        "page",
-    ]
+# Actions per lower-case tag name.
+_INLINE, _BLOCKTAG, _CELL, _ROW, _SKIPTAG, _RAWTEXT, _FACT, _PRE, _BODY, _TABLE = range(10)
+_ACTIONS: dict[str, int] = {}
+_BLOCK_NAMES = (
+    "address article aside blockquote center dd dir div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p section tbody tfoot thead ul caption "
+    "title page br"
 )
-_CELL = frozenset(("td", "th"))
-_ROW = frozenset(("tr",))
-_SKIP = frozenset(("script", "style", "head", "ix:header", "xml", "noscript", "template"))
-_WS = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+for _n in _BLOCK_NAMES.split():
+    _ACTIONS[_n] = _BLOCKTAG
+_ACTIONS.update({"td": _CELL, "th": _CELL, "tr": _ROW, "pre": _PRE, "body": _BODY, "table": _TABLE})
+_ACTIONS.update({"head": _SKIPTAG, "ix:header": _SKIPTAG, "noscript": _SKIPTAG, "template": _SKIPTAG})
+# Raw-text elements: their content is never markup.
+_ACTIONS.update({"script": _RAWTEXT, "style": _RAWTEXT, "xml": _RAWTEXT, "textarea": _RAWTEXT})
+_ACTIONS.update({"ix:nonnumeric": _FACT, "ix:nonfraction": _FACT})
+_ACTION_CACHE: dict[str, int] = {}  # tag name as printed ("FONT", "Td") -> action
+
+# Empty table cells hold these alone (about one text run in five).
+_BLANK_ENTITIES = frozenset(["&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&nbsp;&nbsp;", "&#160;&#160;", "&nbsp"])
+_ONE_TO_ONE = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ", "\u00a0": " "})
 _ATTR_NAME = re.compile(r"""\bname\s*=\s*["']([^"']+)["']""", re.I)
 _ATTR_FORMAT = re.compile(r"""\bformat\s*=\s*["']([^"']+)["']""", re.I)
 _ATTR_CONTEXT = re.compile(r"""\bcontextref\s*=\s*["']([^"']+)["']""", re.I)
 _ATTR_SCALE = re.compile(r"""\bscale\s*=\s*["']([^"']+)["']""", re.I)
 _ATTR_SIGN = re.compile(r"""\bsign\s*=\s*["']([^"']+)["']""", re.I)
-_DISPLAY_NONE = re.compile(r"""display\s*:\s*none""", re.I)
+_ENTITY_CACHE: dict[str, str] = {}
+_SHORT_CELL = 160  # a table cell shorter than this keeps its paragraphs on one line
 
 
 @dataclass(slots=True)
@@ -106,185 +99,282 @@ class HtmlText:
     facts: list[XbrlFact] = field(default_factory=list)
 
 
-class _Out:
-    """Output buffer that collapses white space and records anchors."""
+def _action(name: str) -> int:
+    a = _ACTIONS.get(name.lower(), _INLINE)
+    if len(_ACTION_CACHE) < 4096:
+        _ACTION_CACHE[name] = a
+    return a
 
-    __slots__ = ("anchors", "at_line_start", "length", "parts", "pending_nl", "pending_sp", "pending_tab")
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.anchors: list[int] = []
-        self.length = 0
-        self.pending_nl = 0
-        self.pending_sp = False
-        self.pending_tab = False
-        self.at_line_start = True
+def _entity(tok: str) -> str:
+    """The text of one entity, normalized ("&#8217;" -> "'"); unknown ones stay as printed."""
+    ch = _ENTITY_CACHE.get(tok)
+    if ch is None:
+        try:
+            ch = _html.unescape(tok)
+        except (ValueError, OverflowError):  # defensive: keep what cannot be decoded as printed
+            ch = tok
+        if ch != tok:
+            ch = normalize_chars(ch)
+        if len(_ENTITY_CACHE) < 4096:
+            _ENTITY_CACHE[tok] = ch
+    return ch
 
-    def block(self, n: int = 1) -> None:
-        self.pending_nl = max(self.pending_nl, n)
-        self.pending_tab = False
 
-    def tab(self) -> None:
-        if not self.at_line_start:
-            self.pending_tab = True
-
-    def space(self) -> None:
-        self.pending_sp = True
-
-    def _flush(self) -> None:
-        if self.length == 0:
-            self.pending_nl = 0
-            self.pending_sp = self.pending_tab = False
-            return
-        if self.pending_nl:
-            s = "\n" * min(self.pending_nl, 2)
-        elif self.pending_tab:
-            s = "\t"
-        elif self.pending_sp and not self.at_line_start:
-            s = " "
-        else:
-            s = ""
-        if s:
-            self.parts.append(s)
-            self.length += len(s)
-            self.at_line_start = s[-1] == "\n"
-        self.pending_nl = 0
-        self.pending_sp = self.pending_tab = False
-
-    def text(self, s: str, src: int) -> None:
-        """Emit a text run from source position ``src`` (white space inside already collapsed)."""
-        if not s:
-            return
-        if s[0] == " ":
-            self.pending_sp = True
-            s = s[1:]
-            src += 1
-            if not s:
-                return
-        trailing = s[-1] == " "
-        if trailing:
-            s = s[:-1]
-        if s:
-            self._flush()
-            self.anchors.append(self.length)
-            self.anchors.append(src)
-            self.parts.append(s)
-            self.length += len(s)
-            self.at_line_start = False
-        if trailing:
-            self.pending_sp = True
+def _unescape(raw: str) -> str:
+    return _ENTITY_RX.sub(lambda m: _entity(m.group()), raw) if "&" in raw else raw
 
 
 def html_to_text(src: str, base: int = 0) -> HtmlText:
-    """Convert HTML ``src`` to normalized text; ``base`` is added to every source offset."""
-    out = _Out()
+    """Convert HTML ``src`` to normalized text; ``base`` is added to every source offset. Never raises."""
+    parts: list[str] = []
+    anchors: list[int] = []
+    length = 0
+    # Pending separator before the next text: 0 none, 1 space, 2 tab, 3 line break (highest wins).
+    pending = 0
+    at_line_start = True
+    awaiting: list[XbrlFact] = []  # opened facts whose first character is not emitted yet
     facts: list[XbrlFact] = []
-    skip_stack: list[str] = []  # names of open skipped elements
-    hidden_depth = 0  # inside <ix:header> (or a display:none wrapper holding it)
-    fact_stack: list[tuple[XbrlFact, int, list[str]]] = []  # (fact, index in out.parts, text)
-    pos = 0
-    n = len(src)
+    open_facts: list[tuple[XbrlFact, list[str]]] = []  # visible facts still open, with their raw text
+    hidden_facts: list[tuple[XbrlFact, list[str]]] = []  # facts open inside ix:header
+    skip_stack: list[str] = []  # names of open skipped elements (head, ix:header...)
+    hidden_depth = 0
+    pre_depth = 0
+    raw_skip: str | None = None  # inside <script>/<style>: the name whose end tag ends it
     cell_start = -1  # output length when the current table cell opened, -1 outside cells
-    unescape = _html.unescape
-    ws = _WS
+    append = parts.append
+    anchor = anchors.append
 
-    def emit_text(raw: str, at: int) -> None:
-        collapsed = ws.sub(" ", raw)
-        if skip_stack:
-            if hidden_depth and fact_stack:
-                fact_stack[-1][2].append(collapsed)
+    def emit(s: str, at: int) -> None:
+        """Append ``s`` (copied from source position ``at``) after the pending separator."""
+        nonlocal length, pending, at_line_start
+        if length:
+            if pending == 3:
+                append("\n")
+                length += 1
+            elif pending == 2:
+                append("\t")
+                length += 1
+            elif pending == 1 and not at_line_start:
+                append(" ")
+                length += 1
+        pending = 0
+        if awaiting:
+            for f in awaiting:
+                f.start = length
+            awaiting.clear()
+        anchor(length)
+        anchor(at)
+        append(s)
+        length += len(s)
+        at_line_start = s[-1] == "\n"
+
+    def run(raw: str, at: int) -> None:
+        """A text run with white space to collapse and/or entities to decode."""
+        nonlocal pending
+        prev = 0
+        for m in _PIECE.finditer(raw):
+            a = m.start()
+            if a > prev and not pending:
+                pending = 1
+            prev = m.end()
+            if m.group(1) is not None:
+                ch = _entity(m.group(1))
+                if not ch or ch.isspace():
+                    if not pending:
+                        pending = 1
+                    continue
+                emit(ch, at + a)
+                continue
+            seg = m.group()
+            if "\n" in seg or "\t" in seg or "\r" in seg or "\u00a0" in seg or "\f" in seg or "\v" in seg:
+                seg = seg.translate(_ONE_TO_ONE)
+            emit(seg, at + a)
+        if prev < len(raw) and not pending:
+            pending = 1
+
+    def pre(raw: str, at: int) -> None:
+        """Preformatted text: white space kept as printed; entities decoded."""
+        if "&" not in raw:
+            emit(raw, at)
             return
-        for _f, _s, buf in fact_stack:
-            buf.append(collapsed)
-        out.text(collapsed, base + at)
+        prev = 0
+        for m in _ENTITY_RX.finditer(raw):
+            if m.start() > prev:
+                emit(raw[prev : m.start()], at + prev)
+            ch = _entity(m.group())
+            if ch:
+                emit(ch, at + m.start())
+            prev = m.end()
+        if prev < len(raw):
+            emit(raw[prev:], at + prev)
 
-    for m in _TOKEN.finditer(src):
-        s = m.start()
-        if s > pos:
-            emit_text(src[pos:s], pos)
-        pos = m.end()
-        tok = m.group(0)
-        name = m.group(2)
-        if name is None:
-            if tok[0] == "&":
-                ch = unescape(tok)
-                if ch == tok:
-                    emit_text(tok, s)
+    # Blanks other than space, tab and newline force the careful path for every run.
+    careful = not src.isascii() or "\r" in src or "\f" in src or "\v" in src
+    action_cache = _ACTION_CACHE
+    pieces = _SPLIT.split(src)
+    it = iter(pieces)
+    first = next(it)
+    pos = base
+    if first:
+        run(first, pos)
+        pos += len(first)
+    for tok, slash, name, attrs, text in zip(it, it, it, it, it, strict=False):
+        pos += len(tok)
+        if name is not None:
+            act = action_cache.get(name)
+            if act is None:
+                act = _action(name)
+            if act == _INLINE and raw_skip is None:
+                pass
+            elif raw_skip is not None:
+                if slash and name.lower() == raw_skip:
+                    raw_skip = None
+            elif skip_stack:
+                lname = name.lower()
+                top = skip_stack[-1]
+                if lname == top:
+                    if slash:
+                        skip_stack.pop()
+                        if lname == "ix:header":
+                            hidden_depth -= 1
+                    elif not attrs.endswith("/"):
+                        skip_stack.append(lname)
+                        if lname == "ix:header":
+                            hidden_depth += 1
+                elif act == _RAWTEXT and not slash and not attrs.endswith("/"):
+                    raw_skip = lname
+                elif act == _BODY and top == "head" and not slash:
+                    # <body> with no </head> before it (hand-written HTML): the head is over.
+                    skip_stack.clear()
+                    pending = 3
+                elif act == _FACT and hidden_depth:
+                    if slash:
+                        if hidden_facts:
+                            f, buf = hidden_facts.pop()
+                            f.value = " ".join(_unescape("".join(buf)).split())
+                    else:
+                        f = _new_fact(attrs, hidden=True)
+                        facts.append(f)
+                        if not attrs.endswith("/"):
+                            hidden_facts.append((f, []))
+            elif act == _CELL:
+                if not slash:
+                    if not at_line_start and pending < 2:
+                        pending = 2
+                    cell_start = length
                 else:
-                    emit_text(normalize_chars(ch) if ch not in ("\u00a0",) else " ", s)
-            continue
-        lname = name.lower()
-        closing = bool(m.group(1))
-        attrs = m.group(3) or ""
-        if skip_stack:
-            if lname == skip_stack[-1]:
-                if closing:
-                    skip_stack.pop()
-                    if lname == "ix:header":
-                        hidden_depth -= 1
-                elif not tok.endswith("/>"):
+                    cell_start = -1
+            elif act in (_BLOCKTAG, _BODY):
+                # Inside a table cell, short cells keep their paragraphs on one line so that a row of
+                # the cover page ("Delaware | 000-28782 | 93-0979187") stays a row; long cells (whole
+                # documents laid out in one cell) keep their line breaks.
+                if cell_start >= 0 and length - cell_start < _SHORT_CELL:
+                    if not pending:
+                        pending = 1
+                else:
+                    pending = 3
+            elif act == _ROW:
+                pending = 3
+                cell_start = -1
+            elif act == _TABLE:
+                pending = 3
+            elif act == _FACT:
+                if slash:
+                    if open_facts:
+                        f, buf = open_facts.pop()
+                        f.value = " ".join(_unescape("".join(buf)).split())
+                        if any(x is f for x in awaiting):  # nothing emitted inside the fact
+                            awaiting[:] = [x for x in awaiting if x is not f]
+                            f.start = length
+                        f.end = length
+                else:
+                    f = _new_fact(attrs, hidden=False)
+                    facts.append(f)
+                    if not attrs.endswith("/"):
+                        open_facts.append((f, []))
+                        awaiting.append(f)
+            elif act == _PRE:
+                pending = 3
+                if slash:
+                    pre_depth = max(0, pre_depth - 1)
+                else:
+                    pre_depth += 1
+            elif act == _SKIPTAG:
+                if not slash and not attrs.endswith("/"):
+                    lname = name.lower()
                     skip_stack.append(lname)
                     if lname == "ix:header":
                         hidden_depth += 1
-                continue
-            if hidden_depth and lname in ("ix:nonnumeric", "ix:nonfraction"):
-                _fact_tag(lname, closing, attrs, tok, facts, fact_stack, out, hidden=True)
+            elif act == _RAWTEXT and not slash and not attrs.endswith("/"):
+                raw_skip = name.lower()
+        if not text:
             continue
-        if lname in _SKIP and not closing:
-            if not tok.endswith("/>"):
-                skip_stack.append(lname)
-                if lname == "ix:header":
-                    hidden_depth += 1
-            continue
-        if lname in ("ix:nonnumeric", "ix:nonfraction"):
-            _fact_tag(lname, closing, attrs, tok, facts, fact_stack, out, hidden=False)
-            continue
-        if lname in _BLOCK or lname == "br":
-            # Inside a table cell, short cells keep their paragraphs on one line so that a row of the
-            # cover page ("Delaware | 000-28782 | 93-0979187") stays a row; long cells (whole
-            # documents laid out in one cell) keep their line breaks.
-            if cell_start >= 0 and out.length - cell_start < 160 and lname not in ("table", "tr"):
-                out.space()
+        if raw_skip is not None:
+            pass
+        elif skip_stack:
+            for _f, buf in hidden_facts:
+                buf.append(text)
+        else:
+            if open_facts:
+                for _f, buf in open_facts:
+                    buf.append(text)
+            if pre_depth:
+                pre(text, pos)
+            elif text.isspace() or text in _BLANK_ENTITIES:
+                if not pending:
+                    pending = 1
+            elif (
+                careful
+                or "&" in text
+                or "  " in text
+                or "\n" in text
+                or "\t" in text
+                or text[0] == " "
+                or text[-1] == " "
+            ):
+                run(text, pos)
             else:
-                out.block(1)
-        elif lname in _CELL:
-            if not closing:
-                out.tab()
-                cell_start = out.length
-            else:
-                cell_start = -1
-        elif lname in _ROW:
-            out.block(1)
-            cell_start = -1
-    if pos < n and not skip_stack:
-        emit_text(src[pos:], pos)
+                # Common case: words separated by single spaces, copied as they are.
+                if length:
+                    if pending == 3:
+                        append("\n")
+                        length += 1
+                    elif pending == 2:
+                        append("\t")
+                        length += 1
+                    elif pending == 1 and not at_line_start:
+                        append(" ")
+                        length += 1
+                pending = 0
+                if awaiting:
+                    for f in awaiting:
+                        f.start = length
+                    awaiting.clear()
+                anchor(length)
+                anchor(pos)
+                append(text)
+                length += len(text)
+                at_line_start = False
+        pos += len(text)
     # Unclosed facts (truncated input): close them at the end.
-    while fact_stack:
-        _close_fact(fact_stack, out)
-    text = "".join(out.parts)
-    return HtmlText(text=text, offsets=tuple(out.anchors), facts=facts)
+    for f, buf in open_facts:
+        f.value = " ".join(_unescape("".join(buf)).split())
+        if any(x is f for x in awaiting):
+            f.start = length
+        f.end = length
+    for f, buf in hidden_facts:
+        f.value = " ".join(_unescape("".join(buf)).split())
+    return HtmlText(text="".join(parts), offsets=tuple(anchors), facts=facts)
 
 
-def _fact_tag(
-    lname: str,
-    closing: bool,
-    attrs: str,
-    tok: str,
-    facts: list[XbrlFact],
-    fact_stack: list[tuple[XbrlFact, int, list[str]]],
-    out: _Out,
-    hidden: bool,
-) -> None:
-    if closing:
-        if fact_stack:
-            _close_fact(fact_stack, out)
-        return
+def _new_fact(attrs: str, hidden: bool) -> XbrlFact:
     nm = _ATTR_NAME.search(attrs)
     fmt = _ATTR_FORMAT.search(attrs)
     ctx = _ATTR_CONTEXT.search(attrs)
     scale = _ATTR_SCALE.search(attrs)
     sign = _ATTR_SIGN.search(attrs)
-    fact = XbrlFact(
+    return XbrlFact(
         name=nm.group(1) if nm else "",
         value="",
         format=fmt.group(1) if fmt else None,
@@ -293,40 +383,25 @@ def _fact_tag(
         scale=scale.group(1) if scale else None,
         sign=sign.group(1) if sign else None,
     )
-    facts.append(fact)
-    if tok.endswith("/>"):
-        return
-    # The fact's span starts at the next emitted character; pending white space is not part of it.
-    fact_stack.append((fact, -1 if hidden else len(out.parts), []))
 
 
-def _close_fact(fact_stack: list[tuple[XbrlFact, int, list[str]]], out: _Out) -> None:
-    fact, part_index, buf = fact_stack.pop()
-    fact.value = " ".join("".join(buf).split())
-    if fact.hidden or part_index < 0:
-        return
-    # Text runs never start with white space; separators are white space only. Skip the separators
-    # emitted before the fact's first character so the span starts on it.
-    parts = out.parts
-    start = out.length - sum(len(p) for p in parts[part_index:])
-    i = part_index
-    while i < len(parts) and parts[i].isspace():
-        start += len(parts[i])
-        i += 1
-    fact.start, fact.end = start, out.length
-
-
-_HTML_SNIFF = re.compile(r"<(?:html|body|div|p|table|font|br|span|center|b|i|a\s|h[1-6]|tr|td)\b[^>]*>", re.I)
+_HTML_SNIFF = re.compile(
+    r"<(?:html|body|div|p|table|font|br|span|center|b|i|a\s|h[1-6]|tr|td)\b[^<>]{0,2000}>", re.I
+)
+_HTML_ROOT = re.compile(r"<html\b|<!doctype\s+html|<body\b", re.I)
 
 
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is HTML markup rather than plain text with the odd ``<PAGE>`` tag."""
     head = text[:4000]
-    if re.search(r"<html\b|<!doctype\s+html|<body\b", head, re.I):
+    if _HTML_ROOT.search(head):
         return True
     return len(_HTML_SNIFF.findall(head)) >= 3
 
 
 def looks_like_ixbrl(text: str) -> bool:
     head = text[:20000]
-    return "ix:header" in head.lower() or "xmlns:ix=" in head or "<ix:nonnumeric" in text[:200000].lower()
+    if "ix:header" in head or "xmlns:ix=" in head or "IX:HEADER" in head:
+        return True
+    big = text[:200000]
+    return "<ix:nonNumeric" in big or "<ix:nonnumeric" in big or "ix:header" in head.lower()
