@@ -191,6 +191,42 @@ def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | l
     return entry
 
 
+# A number alone on its line, the description on the next one (table cells laid out as paragraphs):
+# only dotted numbers or "Exhibit"-prefixed ones, so that page numbers ("2") never qualify.
+_ALONE = re.compile(
+    rf"[^\S\n]*(?:(?P<prefix>(?:Exhibit|EX)[^\S\n]*(?:No\.?|Number)?[^\S\n]*[-.:]?[^\S\n]*)(?P<n1>{_NUM})|"
+    r"(?P<n2>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:[^\S\n]?\([a-zA-Z0-9]{1,3}\))*))[*†‡#+^.]{0,3}[^\S\n]*$",
+    re.I,
+)
+
+
+def _split_entry(text: str, lines: list[tuple[int, int]], k: int) -> tuple[_Entry | None, int]:
+    ls, le = lines[k]
+    m = _ALONE.match(text, ls, le)
+    if not m or m.end() != le:
+        return None, -1
+    for j in range(k + 1, min(k + 3, len(lines))):
+        ds, de = lines[j]
+        d = text[ds:de].strip()
+        if not d:
+            continue
+        if not re.match(r"[A-Z\"'(]", d) or _ALONE.match(text, ds, de) or _ENTRY.match(text, ds, de):
+            return None, -1
+        if _SIG_HEAD.match(d) or _INDEX_HEAD.match(d) or _ITEM_HEAD.match(d) or _HEADER_ROW.match(d):
+            return None, -1
+        g = "n1" if m.group("n1") else "n2"
+        num = _clean_number(m.group(g))
+        major = _major(num)
+        if major is None or major not in VALID_MAJOR:
+            return None, -1
+        d_start = ds + (len(text[ds:de]) - len(text[ds:de].lstrip()))
+        d_end = ds + len(text[ds:de].rstrip())
+        return _Entry(
+            num, m.start(g), m.start(g) + len(m.group(g).rstrip(". ")), d, d_start, d_end, 0, [d]
+        ), j
+    return None, -1
+
+
 def _expand_range(a: str, b: str) -> list[str] | None:
     pa, pb = a.split("."), b.split(".")
     if len(pa) != len(pb) or len(pa) < 2 or pa[:-1] != pb[:-1]:
@@ -219,7 +255,11 @@ def _parse_list(
         return [], True, False
     if _POINTER.search(head):
         pointer = True
-    for ls, le in _lines(text, start, end):
+    lines = _lines(text, start, end)
+    skip_to = -1
+    for k, (ls, le) in enumerate(lines):
+        if k <= skip_to:
+            continue
         line = text[ls:le]
         if not line.strip():
             continue
@@ -228,6 +268,8 @@ def _parse_list(
         if _ITEM_HEAD.match(line):
             break
         got = parse_entry(text, ls, le, parens)
+        if got is None:
+            got, skip_to = _split_entry(text, lines, k)
         if got is not None:
             new = got if isinstance(got, list) else [got]
             entries.extend(new)

@@ -46,12 +46,15 @@ _STOP = re.compile(
     r"FOR[^\S\n]+IMMEDIATE[^\S\n]+RELEASE.*|CERTIFICATION.*|NEWS[^\S\n]+RELEASE.*)[^\S\n]*$"
 )
 _CELL_SPLIT = re.compile(r"\t|[^\S\n]{3,}")
-_LABEL = re.compile(r"(?<=\S)[^\S\n]+(?=(?:By|Name|Title|Its|Date|Dated)[^\S\n]*:)")
+_LABEL = re.compile(
+    r"(?<=\S)[^\S\n]+(?=(?:By|Name|Title|Its|Date|Dated|Signature|Print(?:ed)?[^\S\n]+Name)[^\S\n]*:)"
+)
 _SLASH_S = re.compile(r"(?:/s/|/S/|\\s\\|\\S\\|//|S/)")
 _BY = re.compile(r"By\b[^\S\n]*:?[^\S\n]*", re.I)
+_LABEL_ONLY = re.compile(r"(?i)(?:(?:Print(?:ed)?[^\S\n]+)?Name|Title|Its)[^\S\n]*:|Title")
 _DATE_LABEL = re.compile(r"(?:Date|Dated)\b[^\S\n]*:?[^\S\n]*", re.I)
-_NAME_LABEL = re.compile(r"Name[^\S\n]*:[^\S\n]*", re.I)
-_TITLE_LABEL = re.compile(r"(?:Title|Its)[^\S\n]*:[^\S\n]*", re.I)
+_NAME_LABEL = re.compile(r"(?:Print(?:ed)?[^\S\n]+)?Name[^\S\n]*:[^\S\n]*", re.I)
+_TITLE_LABEL = re.compile(r"(?:Title|Its)[^\S\n]*:\s*|Title\t\s*", re.I)
 _RULE = re.compile(r"[-_=.\s]*")
 _PAGE = re.compile(r"(?i)-?[^\S\n]*(?:page[^\S\n]*)?\d{1,3}[^\S\n]*-?\.?|[ivx]{1,4}|\d{1,3}[^\S\n]+\d{1,3}")
 _SKIP = re.compile(r"(?i)\(?(?:registrant|signature|date)\)?:?")
@@ -103,6 +106,7 @@ class _Signer:
     last_line: int = -1
     registrant: str | None = None
     labeled_title: bool = False
+    line: int = -1  # line of the anchor: signers anchored on one line sit side by side
 
 
 def find_block(text: str) -> tuple[int, int] | None:
@@ -158,6 +162,7 @@ def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
         if text[pos:le].strip():
             if _STOP.match(text, pos, le) and _STOP.match(text, pos, le).end() == le:  # type: ignore[union-attr]
                 break
+            row: list[_Cell] = []
             cuts = [pos]
             for m in _CELL_SPLIT.finditer(text, pos, le):
                 cuts.append(m.start())
@@ -176,7 +181,18 @@ def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
                     while d > c and text[d - 1].isspace():
                         d -= 1
                     if c < d:
-                        yield _Cell(text[c:d], c, d, line_no)
+                        row.append(_Cell(text[c:d], c, d, line_no))
+            # A label in its own table cell ("Name:\tJane Roe") joins the cell after it.
+            k = 0
+            while k < len(row):
+                cell = row[k]
+                if k + 1 < len(row) and _LABEL_ONLY.fullmatch(cell.text):
+                    nxt = row[k + 1]
+                    yield _Cell(text[cell.start : nxt.end], cell.start, nxt.end, line_no)
+                    k += 2
+                    continue
+                yield cell
+                k += 1
         line_no += 1
         pos = le + 1
 
@@ -334,6 +350,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
     pending_date_label = False
     expect_slash = False
     pending_title = False
+    label_count: dict[tuple[int, str], int] = {}
     idle = 0
     last_line = -1
     for c in cells:
@@ -382,6 +399,10 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             if _PAGE.fullmatch(t) and cur is not None and cur.name is not None:
                 cur.closed = True
             continue
+        sl = re.match(r"(?i)Signature[^\S\n]*:[^\S\n]*", t)
+        if sl and sl.end() < len(t):
+            c = _Cell(text[c.start + sl.end() : c.end], c.start + sl.end(), c.end, c.line)
+            t = c.text
         if expect_slash and cur is not None:
             # "/s/" and the name in separate columns (0000950144-94-000103).
             expect_slash = False
@@ -395,10 +416,15 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         if is_by and bm is not None:
             rest_s = c.start + bm.end()
             if not (
-                cur is not None and not cur.closed and cur.name is None and cur.s_name and rest_s >= c.end
+                cur is not None
+                and not cur.closed
+                and cur.name is None
+                and cur.s_name
+                and rest_s >= c.end
+                and c.line != cur.line
             ):
                 # ("/s/ Spencer G. Smul" above "By:\tSpencer G. Smul" is one signer: 0001104659-13-084555)
-                cur = _Signer(anchor=c.start, registrant=company)
+                cur = _Signer(anchor=c.start, registrant=company, line=c.line)
                 signers.append(cur)
             if rest_s < c.end:
                 _take_slash(text, cur, rest_s, c.end)
@@ -407,7 +433,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             if cur is not None and cur.s_name is None and cur.name is None and not cur.closed:
                 _take_slash(text, cur, c.start, c.end)
             else:
-                cur = _Signer(anchor=c.start, registrant=company)
+                cur = _Signer(anchor=c.start, registrant=company, line=c.line)
                 signers.append(cur)
                 _take_slash(text, cur, c.start, c.end)
             expect_slash = cur.s_name is None and cur.name is None
@@ -423,8 +449,24 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             ):
                 cur.name = (text[s:e], s, e)  # the labeled name wins over a typed line above it
                 continue
+            # Side-by-side signers ("By: /s/ A\tBy: /s/ B" then "Name: A\tName: B"): the label goes
+            # to the signer whose conformed signature it repeats.
+            owner = next(
+                (
+                    g
+                    for g in signers
+                    if g.name is None and g.s_name and e > s and _same_person(g.s_name[0], text[s:e])
+                ),
+                None,
+            )
+            if owner is None and cur is not None:
+                side = _side_by_side(signers, cur, label_count, (c.line, "name"))
+                owner = side if side is not cur and side.name is None else None
+            if owner is not None:
+                owner.name = (text[s:e], s, e)
+                continue
             if cur is None or cur.name is not None or cur.closed:
-                cur = _Signer(anchor=c.start, registrant=company)
+                cur = _Signer(anchor=c.start, registrant=company, line=c.line)
                 signers.append(cur)
             if e > s:
                 cur.name = (text[s:e], s, e)
@@ -441,10 +483,11 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         tm = _TITLE_LABEL.match(t)
         if tm and cur is not None:
             s, e = _strip_span(text, c.start + tm.end(), c.end)
+            target = _side_by_side(signers, cur, label_count, (c.line, "title"))
             if e > s:
-                cur.title = [(text[s:e], s, e)]
-                cur.labeled_title = True
-                cur.closed = False
+                target.title = [(text[s:e], s, e)]
+                target.labeled_title = True
+                target.closed = False
             continue
         if _is_company(t, registrant) and not (
             cur is not None and cur.name is not None and not cur.closed and _looks_title(t)
@@ -490,6 +533,15 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             cur.title.append((t, c.start, c.end))
             continue
         cur.closed = True
+    if not signers:
+        signers = _typed_signers(text, list(_cells(text, body, bend)), registrant)
+    if not dates:
+        # "...duly authorized, on March 3, 2002." : the date sits in the sentence itself.
+        pm = _PURSUANT.search(text, bstart, body)
+        if pm:
+            d = find_date(text, pm.start(), body)
+            if d:
+                dates.append((d[0], d[1], d[2], True))
     out: list[Signature] = []
     seen: set[tuple[str, str]] = set()
     for sg in signers:
@@ -542,6 +594,44 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
     if not out:
         warnings.append("signature block found, but no signer read from it")
     return out, warnings
+
+
+def _side_by_side(
+    signers: list[_Signer], cur: _Signer, counts: dict[tuple[int, str], int], key: tuple[int, str]
+) -> _Signer:
+    """The signer a label belongs to when several signers sit side by side (anchored on one line)."""
+    k = counts.get(key, 0)
+    counts[key] = k + 1
+    group = [g for g in signers if g.line == cur.line]
+    if len(group) > 1 and k < len(group):
+        return group[k]
+    return cur
+
+
+def _typed_signers(text: str, cells: list[_Cell], registrant: str | None) -> list[_Signer]:
+    """Signers with neither "By" nor "/s/": a typed name line followed by a title (or "Name, Title")."""
+    out: list[_Signer] = []
+    for k, c in enumerate(cells[:40]):
+        if _is_company(c.text, registrant) or (_looks_title(c.text) and not re.search(r",", c.text)):
+            continue
+        split = _split_name_title(text, c, None)
+        if not split:
+            continue
+        (ns, ne), rest = split
+        sg = _Signer(anchor=c.start, name=(text[ns:ne], ns, ne))
+        if rest and _looks_title(text[rest[0] : rest[1]]):
+            sg.title.append((text[rest[0] : rest[1]], rest[0], rest[1]))
+        for nxt in cells[k + 1 : k + 4]:
+            if (
+                nxt.line > c.line + 1 + len(sg.title)
+                or not _looks_title(nxt.text)
+                or looks_like_name(nxt.text)
+            ):
+                break
+            sg.title.append((nxt.text, nxt.start, nxt.end))
+        if sg.title:
+            out.append(sg)
+    return out
 
 
 def _take_slash(text: str, cur: _Signer, s: int, e: int) -> None:
