@@ -167,3 +167,15 @@ def test_never_raises_and_evidence_matches(text: str) -> None:
     for e in ex:
         for ev in e.evidence.values():
             assert text[ev.start : ev.end] == ev.quote
+
+
+def test_synthetic_number_and_description_on_separate_lines() -> None:
+    text = (
+        "Item 9.01 Financial Statements and Exhibits.\n(d) Exhibits\nExhibit No.\nDescription\n99.1\n"
+        "Press release dated May 1, 2024\nExhibit 104\nCover Page Interactive Data File\n2\nSIGNATURES\n"
+    )
+    ex, _ = find_exhibits(_doc(text), [], [])
+    assert [(e.number, e.description) for e in ex] == [
+        ("99.1", "Press release dated May 1, 2024"),
+        ("104", "Cover Page Interactive Data File"),
+    ]

@@ -200,3 +200,30 @@ def test_never_raises_and_evidence_matches(text: str) -> None:
     for s in sigs:
         for ev in s.evidence.values():
             assert full[ev.start : ev.end] == ev.quote
+
+
+def test_synthetic_side_by_side_signers_with_label_cells() -> None:
+    text = (
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has "
+        "duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.\n"
+        "ACME INC.\tACME SUB LLC\nBy:\t/s/ Jane Roe\tBy:\t/s/ John Smith\n"
+        "Name:\tJane Roe\tName:\tJohn Smith\nTitle:\tPresident\tTitle:\tTreasurer\nDate: May 5, 2010\n"
+    )
+    sigs, _ = find_signatures(_doc(text), [], "ACME INC.")
+    assert [(s.name, s.title, s.date) for s in sigs] == [
+        ("Jane Roe", "President", "2010-05-05"),
+        ("John Smith", "Treasurer", "2010-05-05"),
+    ]
+    for s in sigs:
+        for ev in s.evidence.values():
+            assert text[ev.start : ev.end] == ev.quote
+
+
+def test_synthetic_typed_signer_and_date_in_the_sentence() -> None:
+    text = (
+        "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has "
+        "duly caused this report to be signed on its behalf by the undersigned, thereunto duly authorized, "
+        "on March 3, 2002.\n\n   ACME INC.\n   (Registrant)\n\n   JOHN DOE\n   ---------\n   John Doe, President\n"
+    )
+    sigs, _ = find_signatures(_doc(text), [], "ACME INC.")
+    assert [(s.name, s.title, s.date) for s in sigs] == [("John Doe", "President", "2002-03-03")]
