@@ -123,3 +123,28 @@ def test_garbage_never_raises() -> None:
     f = _synthetic("Mr. . , resigned as as of effective ( ) Board appointed , and , as directors")
     r = extract_officers(f)
     assert isinstance(r.officer_changes, list)
+
+
+def test_old_item_6_resignation() -> None:
+    text = (
+        "FORM 8-K\nCURRENT REPORT\nDate of Report (Date of earliest event reported): March 3, 1999\n"
+        "Example Widgets, Inc.\n(Exact name of registrant as specified in its charter)\n"
+        "Item 6. Resignations of Registrant's Directors.\n"
+        "On March 3, 1999, John Q. Smith resigned as a director of the Registrant, effective immediately.\n"
+        "SIGNATURES\n"
+    )
+    (c,) = extract_officers(eightk.parse(text.encode(), "synthetic")).officer_changes
+    assert (c.person, c.change, c.role, c.effective_date) == (
+        "John Q. Smith",
+        "departure",
+        "director",
+        "1999-03-03",
+    )
+
+
+def test_numbered_paragraph_6_in_a_modern_filing_is_not_old_item_6() -> None:
+    f = _synthetic(
+        "Item 6. On March 1, 2024, John Q. Smith resigned as a director.",
+        item="5.07",
+    )
+    assert extract_officers(f).officer_changes == []

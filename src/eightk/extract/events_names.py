@@ -293,6 +293,8 @@ _ORG_WORDS = (
 )
 STOP = STOP | frozenset(_ORG_WORDS.split())
 _COMPANY_AFTER = re.compile(
+    r"[ \t\n]+(?:Committee|Board|Council|Division|Department|Fund|Foundation|University|Institute|Center|"
+    r"Centre|Plan|Agreement|Act|Program|Trust|Partners|Group|Team|Segment|Unit)\b|"
     r",?[ \t\n]*(?:(?:[A-Z][a-z]+[ \t\n]+)?&|Inc\b|Corp\b|Corporation\b|Company\b|Co\.|LLC\b|L\.L\.C|Ltd\b|L\.P\.|LP\b|plc\b|PLC\b|N\.A\.|S\.A\.|AG\b|N\.V\.|GmbH\b|Limited\b)"
 )
 _ROLEISH = frozenset(

@@ -46,7 +46,8 @@ _PASSIVE_APPT = re.compile(
     r"|will[ \t\n]+(?:also[ \t\n]+)?(?:join|become|assume|succeed|take[ \t\n]+over)"
     r"|will[ \t\n]+serve[ \t\n]+as[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+)?(?:interim|acting)"
     r"|(?:assumed|assumes|became|becomes|joined|joins|accepted[ \t\n]+(?:the|an|our)[ \t\n]+(?:offer|appointment|position)"
-    r"|agreed[ \t\n]+to[ \t\n]+(?:join|become)|to[ \t\n]+succeed|succeeds|will[ \t\n]+succeed))\b",
+    r"|agreed[ \t\n]+to[ \t\n]+(?:join|become)|to[ \t\n]+succeed|succeeds|will[ \t\n]+succeed"
+    r"|transition(?:s|ed)?[ \t\n]+to[ \t\n]+the[ \t\n]+(?:role|position|office)[ \t\n]+of))\b",
     re.I,
 )
 _DEPART = re.compile(
@@ -107,7 +108,7 @@ _ROLE_STOP = re.compile(
     r"[ \t\n]*(?:\(|(?<![^A-Za-z][A-Z])\.(?:[ \t\n]|$)|;|:|\"|$|[ \t\n]+-[ \t\n]"
     r"|,?[ \t\n]+(?:effective|to[ \t\n]+succeed|to[ \t\n]+replace|succeeding|replacing|until|reporting|following|upon|starting|"
     r"on|at|with|in|from|pending|subject|while|after|before|since|commencing|beginning|who|which|where|that|"
-    r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|join|serve|report|continue|remain|lead|oversee|be|"
+    r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|now|currently|thereby|join|serve|report|continue|remain|lead|oversee|be|"
     r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:(?:a|as)[ \t\n]+)?members?[ \t\n]+of[ \t\n]+(?:the|its|our)[ \t\n]+Board\b|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
     r"|(?:his|her|its|their)[ \t\n])\b"
     r"|,[ \t\n]+[a-z]+ing\b|,[ \t\n]+(?:a|an|the|nor|or|but|each|both|respectively|and[ \t\n]+(?:a|the|will|is|was|has|he|she)|its|his|her|our|who|which|where|as|to|with|in|on|at|"
@@ -142,8 +143,13 @@ _COMPLETED = re.compile(
     re.I,
 )
 _LEAD_DATE = re.compile(
-    r"[ \t\n]*(?:\([a-z0-9]{1,3}\)[ \t\n]*)?(?:On|As[ \t\n]+of|Effective(?:[ \t\n]+as[ \t\n]+of)?|Effective[ \t\n]+on)[ \t\n]+",
+    r"[ \t\n]*(?:\([a-z0-9]{1,3}\)[ \t\n]*)*(?:As[ \t\n]+previously[ \t\n]+(?:disclosed|reported|announced)[^,.]{0,80},[ \t\n]*|Also[ \t\n]+)?"
+    r"(?:On|As[ \t\n]+of|Effective(?:[ \t\n]+as[ \t\n]+of)?|Effective[ \t\n]+on)[ \t\n]+",
     re.I,
+)
+_ON_DATE = re.compile(
+    r"\b(?:resigned|retired|stepped[ \t\n]+down|departed|died|passed[ \t\n]+away|was[ \t\n]+(?:appointed|elected|named|"
+    r"promoted|terminated|removed)|joined[ \t\n]+the[ \t\n]+Company)\b[^.;]{0,40}?\bon[ \t\n]+(?=[A-Z0-9])"
 )
 _LATER_EFFECTIVE = re.compile(
     r"\b(?:resignation|retirement|appointment|election|departure|employment|service|transition|termination)\b[^.]{0,80}?"
@@ -165,7 +171,8 @@ class _Found:
     role_span: tuple[int, int] | None = None
     date: str | None = None
     date_span: tuple[int, int] | None = None
-    date_from: str = ""  # "effective" (the person's own words), "before", "lead", "later"
+    date_from: str = ""
+    reach: int = 0  # end of the words that speak of this person's change (past "to replace Mr. Deal as ...")  # "effective" (the person's own words), "before", "lead", "later"
     interim: bool | None = None
     sentence: tuple[int, int] = (0, 0)
     rule: str = ""
@@ -249,9 +256,15 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
         shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
         prev_active: _Found | None = None
         per: list[list[_Found]] = []
+        reach: list[int] = []
         for i, m in enumerate(ms):
             lo = ms[i - 1].end if i else a
             hi = ms[i + 1].start if i + 1 < len(ms) else b
+            # "elected Stephanie F. Pope ... to replace Stanley A. Deal as President and Chief Executive
+            # Officer, ..., effective March 25, 2024": the office and date after the replaced person's name.
+            hi_role = hi
+            if i + 1 < len(ms) and _REPLACE_END.search(text, m.end, hi):
+                hi_role = ms[i + 2].start if i + 2 < len(ms) else b
             before = text[lo : m.start]
             # Skip the honorific in front of the name when reading the verb before it.
             before_core = re.sub(
@@ -261,13 +274,14 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             )
             got: list[_Found] = []
             per.append(got)
+            reach.append(hi_role)
             if _SUBORDINATE_BEFORE.search(before_core):
                 prev_active = None
                 continue  # "after Mr. Williams retires": background to the news, not the news
             am = _ACTIVE.search(before_core)
             if am and not shareholder_vote and not _ELECTED_TO_ACT.search(text[lo + am.start() : hi]):
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_verb")
-                _role_after(f, text, m.end, hi, registrant, direct=True)
+                _role_after(f, text, m.end, hi_role, registrant, direct=True)
                 got.append(f)
                 prev_active = f
             elif (
@@ -281,7 +295,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             ):
                 # "elected D. Jeremy Darroch, effective ..., and James P. Gorman, effective ..., as directors"
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_list")
-                _role_after(f, text, m.end, hi, registrant, direct=True)
+                _role_after(f, text, m.end, hi_role, registrant, direct=True)
                 got.append(f)
                 prev_active = f
             else:
@@ -300,7 +314,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     and not _BIO_AFTER.match(after[pm.end() :])
                 ):
                     f = _new(sec, m, "appointment", (a, b), "officers.passive")
-                    _role_after(f, text, m.end + pm.end(), hi, registrant, direct=True)
+                    _role_after(f, text, m.end + pm.end(), hi_role, registrant, direct=True)
                     # An appointment read from the person's own clause must name the office.
                     if f.role is not None:
                         got.append(f)
@@ -340,7 +354,8 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     continue  # a committee seat for a sitting director is not an officer change
                 if f.change == "appointment" and f.role is None and _committee_seat(text, m.end, hi):
                     continue
-                _date(f, text, a, b, m, hi, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
+                hi_f = reach[i] if f.change == "appointment" else hi
+                _date(f, text, a, b, m, hi_f, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
                 keep.append(f)
             kept.append(keep)
         # "elected Mary T. Barra and Safra A. Catz as directors, effective April 1, 2024": the date after
@@ -357,6 +372,9 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
     return out
 
 
+_REPLACE_END = re.compile(
+    r"\b(?:to[ \t\n]+)?(?:replace|succeed|succeeding|replacing)[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]*)?\Z"
+)
 _GENERIC_ROLE = re.compile(
     r"(?:an[ \t\n]+)?(?:officer|employee|officer and employee|executive officer)s?", re.I
 )
@@ -650,8 +668,21 @@ def _date(
         f.date_from = "lead"
         return
     own = text[own_lo:hi]
+    # "resigned on April 28, 2009": the date printed with the completed change itself.
+    om = _ON_DATE.search(own)
+    if om:
+        d = find_date(text, own_lo + om.end(), own_lo + om.end() + 30)
+        if d and d[1] == own_lo + om.end():
+            f.date, f.date_span = d[0], (d[1], d[2])
+            f.date_from = "effective"
+            return
+    # "On September 4, 2009, the Company announced that ... resigned": the date of the announcement.
+    announced = lead_date is not None and bool(
+        re.search(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b", text[lead_date[2] : m.start])
+    )
     if lead_date and (
-        _IMMEDIATE.search(text, a, b) or (_COMPLETED.search(text, a, hi) and not _NOTICE.search(own[:160]))
+        _IMMEDIATE.search(text, a, b)
+        or (not announced and _COMPLETED.search(text, a, hi) and not _NOTICE.search(own[:160]))
     ):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
         f.date_from = "lead"
