@@ -18,7 +18,15 @@ from eightk.extract.numbers import iter_counts, iter_percents, parse_count, pars
 from eightk.extract.offering_text import Sentence
 from eightk.model import Evidence
 
-_NUMW = r"(?:(?:[a-z]+(?:[\s-]+[a-z]+){0,6}\s*\(\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*\)?(?:\s(?:million|billion)\b)?)"
+_NW = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
+)
+# "2,575,000", "8.3 million", "two million (2,000,000)": the words are optional and must be number words
+_NUMW = (
+    rf"(?:(?:\b{_NW}(?:[\s-]+(?:and[\s-]+)?{_NW}){{0,8}}\s*\(\s*)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*\)?"
+    r"(?:\s(?:million|billion)\b)?)"
+)
 _COUNT = rf"(?P<n>{_NUMW})"
 _MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 

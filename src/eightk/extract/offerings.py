@@ -144,7 +144,10 @@ def _issuer_words(filing: Filing) -> set[str] | None:
 
 def _press_usable(filing: Filing) -> bool:
     codes = {i.code_2004 for i in filing.items if i.code_2004}
-    return not codes or bool(codes & {"1.01", "2.01", "2.03", "3.02", "7.01", "8.01"})
+    if not codes or codes & {"1.01", "2.01", "2.03", "3.02", "8.01"}:
+        return True
+    # a Regulation FD release may announce a financing; beside results (2.02) it is an earnings release
+    return "7.01" in codes and "2.02" not in codes
 
 
 def _deal_date(sents: list[Sentence], fallback: list[Sentence]) -> tuple[str, Evidence] | None:
