@@ -163,7 +163,7 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
 
     _from_shown_facts(f, shown, text)
     _multi_registrant(f, lines, text, tabbed)
-    _labeled_fields(f, lines, tabbed)
+    _labeled_fields(f, lines, tabbed, header)
     _address(f, lines, text, tabbed)
     _phone(f, lines, text)
     _report_date(f, lines, text)
@@ -229,6 +229,9 @@ def _fact_span(x: XbrlFact, text: str) -> tuple[int, int]:
         e += 1
     while s > 0 and s < e and text[s].isalnum() and text[s - 1].isalnum():
         s -= 1
+    # ...and to the period of an abbreviation cut before it ("N.W" + ".", 0000092122-19-000063).
+    if e < len(text) and text[e] == "." and re.search(r"\b[A-Za-z](?:\.[A-Za-z])+$", text[s:e]):
+        e += 1
     return s, e
 
 
@@ -449,8 +452,17 @@ def _continues(ln: Line, label: Cell) -> bool:
 _NUM_TOKENS = re.compile(r"(?:\s*(?:No\.?\s*)?(?:\d{2}-\d{7}|\d{1,3}-\d{2,6}(?:-\d{1,3})?)\s*)+")
 
 
+_JUR_NUMS = re.compile(r"^(?P<j>[A-Za-z][A-Za-z .]*?[A-Za-z.])\s+(?P<n>(?:No\.?\s*)?\d.*)$")
+
+
 def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
     t = cell.text
+    jm = _JUR_NUMS.match(t)
+    if jm and is_jurisdiction(jm.group("j")) and _NUM_TOKENS.fullmatch(jm.group("n")):
+        # "Delaware 1-8787 13-2592361": three columns printed with single spaces.
+        g = "j" if field == "incorporation_state" else "n"
+        sub = Cell(cell.start + jm.start(g), cell.start + jm.end(g), jm.group(g), cell.c0, cell.c1, cell.line)
+        return _valid(field, sub) if g == "n" or field == "incorporation_state" and sub.text != t else None
     # "0-27568 65-0617076": file number and EIN in one cell under one two-part label
     # (0000914260-00-000037); each field takes its own shape.
     both = _NUM_TOKENS.fullmatch(t) is not None
@@ -471,7 +483,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
         return None
     if field == "incorporation_state":
         s = t.strip(" ,.()")
-        s2 = re.sub(r"(?i)\s+corporation$|^an?\s+", "", s)
+        s2 = re.sub(r"(?i)\s+corporation$|^an?\s+|^(?:the\s+)?(?:state|commonwealth)\s+of\s+", "", s)
         if is_jurisdiction(s2) or (
             re.fullmatch(r"[A-Z][A-Za-z.'\-]*(?: (?:of |and |the )?[A-Z][A-Za-z.'\-]*){0,3}", s2)
             and not re.search(
@@ -508,7 +520,7 @@ _FIELD_OF = {
 }
 
 
-def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool) -> None:
+def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool, header: Header | None) -> None:
     for ln in lines:
         for lab in ln.labels:
             for short, field in _FIELD_OF.items():
@@ -524,7 +536,29 @@ def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool) -> None:
                     got = _first_valid(field, _neighbour_values(lines, lab, +1, tabbed))
                 if got:
                     val, s, e, line = got
+                    if field == "registrant_name":
+                        val, s = _name_first_line(lines, line, val, s, header)
                     f.set(field, val, s, e, line)
+
+
+_NAME_CONT = re.compile(r"(?:,|&|\band|\bof|\bthe|-)\s*$", re.I)
+
+
+def _name_first_line(lines: list[Line], idx: int, name: str, start: int, header: Header | None) -> tuple[str, int]:
+    """A name printed on two lines ("AMERICAN INTERNATIONAL" / "GROUP, INC."): take the line above
+    when it plainly continues (ends in ",", "&", "and", "of"), or when the two lines together read as
+    the SEC header's company name (the header only confirms what is printed)."""
+    k = idx - 1
+    if k < 0 or len(lines[k].values) != 1 or lines[k].labels:
+        return name, start
+    prev = lines[k].values[0]
+    if _valid("registrant_name", prev) is None:
+        return name, start
+    joined = _clean(prev.text + " " + name)
+    want = _fold(re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", header.filers[0].name or "")) if header and header.filers else ""
+    if _NAME_CONT.search(prev.text) or name[:1].islower() or (want and _fold(joined) == want and _fold(name) != want):
+        return joined, prev.start
+    return name, start
 
 
 def _first_valid(field: str, cells: list[Cell]) -> tuple[str, int, int, int] | None:
@@ -556,13 +590,18 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> 
     rows: list[list[Line]] = []
     for ln in lines[head.idx + 1 : head.idx + 80]:
         if ln.blank:
-            if rows and not tabbed:
-                rows[-1].append(ln)
             continue
         first = ln.cells[0]
         if FILE_NO.fullmatch(first.text.strip()) and len(ln.cells) >= 2:
             rows.append([ln])
-        elif rows and not tabbed and first.c0 > 8 and len(ln.cells) <= 2:
+        elif (
+            rows
+            and len(rows[-1]) < 7
+            and len(ln.cells) <= 2
+            and len(ln.text.strip()) <= 90
+            and (first.c0 > 8 or not ln.visual)
+            and not re.search(r"(?i)\bregistrants?\b|check\s+the", ln.text)
+        ):
             rows[-1].append(ln)
         elif rows:
             break
@@ -571,42 +610,45 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> 
         top = row[0]
         fc, mid = top.cells[0], top.cells[1]
         ein = top.cells[-1] if len(top.cells) >= 3 and EIN.fullmatch(top.cells[-1].text.strip()) else None
-        if tabbed:
-            body = mid.text
-            m = _CORP_OF.search(body)
-            name = body[: m.start()].strip() if m else None
+        body = mid.text
+        m = _CORP_OF.search(body)
+        if m and body[m.end() :].strip():
+            # One cell per registrant: "The Southern Company (A Delaware Corporation) 30 Ivan Allen
+            # Jr. Blvd., N.W. Atlanta, Georgia 30308 (404) 506-5000" (0000092122-07-000008).
+            name = body[: m.start()].strip()
             if not name:
                 continue
             names.append(name)
             if k:
                 continue
             f.set("registrant_name", name, mid.start, mid.start + len(name))
-            if m:
-                f.set("incorporation_state", m.group(1), mid.start + m.start(1), mid.start + m.end(1))
-                rest_s = m.end()
-                pm = _last(PHONE.finditer(body, rest_s))
-                addr_end = pm.start() if pm else len(body)
-                if pm:
-                    f.set("phone", _clean(pm.group(0)), mid.start + pm.start(), mid.start + pm.end())
-                _set_address(f, [(mid.start + rest_s, body[rest_s:addr_end])])
+            f.set("incorporation_state", m.group(1), mid.start + m.start(1), mid.start + m.end(1))
+            rest_s = m.end()
+            pm = _last(PHONE.finditer(body, rest_s))
+            addr_end = pm.start() if pm else len(body)
+            if pm:
+                f.set("phone", _clean(pm.group(0)), mid.start + pm.start(), mid.start + pm.end())
+            _set_address(f, [(mid.start + rest_s, body[rest_s:addr_end])])
         else:
-            name = mid.text.strip()
+            # One line per item under the name (0000092122-05-000042, 0000092122-19-000063).
+            name = (body[: m.start()] if m else body).strip()
             names.append(name)
             if k:
                 continue
-            f.set("registrant_name", name, mid.start, mid.end, top.idx)
+            f.set("registrant_name", name, mid.start, mid.start + len(name), top.idx)
+            if m:
+                f.set("incorporation_state", m.group(1), mid.start + m.start(1), mid.start + m.end(1))
             cells: list[tuple[int, str]] = []
             for ln in row[1:]:
-                if ln.blank:
-                    continue
-                c = ln.cells[0]
-                m = _CORP_OF.fullmatch(c.text.strip())
-                if m:
-                    f.set("incorporation_state", m.group(1), c.start + m.start(1), c.start + m.end(1))
+                c = ln.cells[0] if ln.visual or len(ln.cells) == 1 else ln.cells[-1]
+                cm = _CORP_OF.fullmatch(c.text.strip())
+                if cm:
+                    f.set("incorporation_state", cm.group(1), c.start + cm.start(1), c.start + cm.end(1))
                 elif PHONE.fullmatch(c.text.strip()):
                     f.set("phone", _clean(c.text), c.start, c.end)
                 else:
                     cells.append((c.start, c.text))
+                f.used_lines.add(ln.idx)
             _set_address(f, cells)
         if k == 0:
             f.set("commission_file_number", fc.text.strip(), fc.start, fc.end)
