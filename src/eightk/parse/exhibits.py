@@ -49,7 +49,7 @@ _POINTER = re.compile(
 # One list entry at the start of a line: optional "Exhibit"/"EX-" prefix, the number, a separator, the
 # description. "99.1\tPress release", "Exhibit 99.01         Press Release.", "99(a) --   Audited...",
 # "EX-104\tCover Page...", " 2.1*\tStock Purchase...", "(1)    Underwriting agreement".
-_NUM = r"\d{1,3}(?:[^\S\n]*\.{1,2}\d{1,3}){0,2}(?:[^\S\n]?\([a-zA-Z0-9]{1,3}\))*"
+_NUM = r"\d{1,3}(?:[^\S\n]*\.{1,2}\d{1,3}){0,2}(?:\.(?:INS|SCH|CAL|DEF|LAB|PRE)\b)?(?:[^\S\n]?\([a-zA-Z0-9]{1,3}\))*"
 _ENTRY = re.compile(
     r"[^\S\n]*(?P<prefix>(?:Exhibits?|EX)[^\S\n]*(?:No\.?|Number|#)?[^\S\n]*[-.:]?[^\S\n]*)?"
     rf"(?P<paren>\()?(?P<num>{_NUM})(?(paren)\))"
@@ -436,7 +436,8 @@ def _doc_key(s: str) -> str:
 _FILE_EX = re.compile(r"ex(?:hibit)?[-_]?(\d{1,3})(?:[-_.]?(\d{1,3}))?", re.I)
 
 
-def _attachments(docs: list[Document], primary: int) -> list[Document]:
+def _attachments(docs: list[Document], primary: int, xbrl: bool = False) -> list[Document]:
+    """The attached exhibit documents; inline XBRL support files (EX-100/EX-101.*) only when asked."""
     out = []
     for d in docs:
         if d.index == primary:
@@ -444,7 +445,7 @@ def _attachments(docs: list[Document], primary: int) -> list[Document]:
         t = d.type.strip().upper()
         if not t.startswith("EX-"):
             continue
-        if t.startswith(("EX-101", "EX-100")):
+        if not xbrl and t.startswith(("EX-101", "EX-100")):
             continue
         out.append(d)
     return out
@@ -543,7 +544,8 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
         seen.add(e.number)
         uniq.append(e)
     entries = uniq
-    links = _match_docs(entries, atts)
+    # A list that names "101.INS" links to the EX-101.INS document.
+    links = _match_docs(entries, _attachments(docs, doc.index, xbrl=True))
     out = []
     text = doc.text
     for i, e in enumerate(entries):
