@@ -123,6 +123,9 @@ _SHARES_AFTER_SKIP = re.compile(
 _SECURITY_WORDS = re.compile(
     r"\b(?:shares|stock|notes?|debentures?|units|warrants|securities|private\s+placement|offering)\b", re.I
 )
+_NEW_DEAL = re.compile(
+    r"\s*(?:\([a-z0-9]{1,3}\)\s*)?On\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},\s+(?:[^,.;]{0,80}?\s)?(?:sold|issued|agreed\s+to\s+(?:sell|issue))\b"
+)
 _ADDITIONAL = re.compile(r"\b(?:additional|second\s+closing|second\s+tranche|subsequent\s+closing)\b", re.I)
 _SAME_TERMS = re.compile(
     r"\bon\s+the\s+same\s+terms\b|\bon\s+identical\s+terms\b|\bsame\s+terms\s+as\b", re.I
@@ -321,6 +324,16 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     # Shares are to be issued into escrow ...": each part is its own tranche
                     cur = Tranche(partition=True)
                     part_head.partition = True
+                    tranches.append(cur)
+                elif (
+                    "shares" in cur.values
+                    and s not in cur.sentences
+                    and _NEW_DEAL.match(t)
+                    and all(x.values.get("shares") != n for x in tranches)
+                ):
+                    # "On May 20, 2008, Nuance sold 5,760,369 shares ..." after a merger paid in stock
+                    # (0000950135-08-003855): a second sale with its own date and count is its own record
+                    cur = Tranche()
                     tranches.append(cur)
                 elif "shares" in cur.values:
                     continue  # a second count for the same tranche: keep the first
