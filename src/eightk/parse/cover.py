@@ -77,8 +77,12 @@ _BOXES = (
     ),
 )
 _GLYPH = re.compile(
-    r"\[\s*[xX√]?\s*\]|\[_\]|\|[_xX]\|\|?|\(\s*[xX]?\s*\)|[☐☒☑□■✓✔✗✘¨þýqo◻❑❒nxX]|\b[xX]\b",
+    r"\[\s*[xX√]?\s*\]|\[_\]|\|[_xX]\|\|?|\(\s*[xX]?\s*\)|[☐☒☑□■✓✔✗✘¨þýqopr◻❑❒nxX\uf020-\uf0ff]|\b[xX]\b",
 )
+# A box glyph closing a run of text (the box before "Written communications...") or opening it
+# (the box after "Emerging growth company"); a one-letter glyph ("o", "x") stands alone.
+_GLYPH_END = re.compile(r"(?:^|(?<=\s))(" + _GLYPH.pattern + r")\s*$")
+_GLYPH_NEXT = re.compile(r"[\s:]*(" + _GLYPH.pattern + r")(?=\s|$)")
 _DEI_FIELDS = {
     "registrant_name": "dei:EntityRegistrantName",
     "incorporation_state": "dei:EntityIncorporationStateCountryCode",
@@ -544,7 +548,9 @@ def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool, header: Header |
 _NAME_CONT = re.compile(r"(?:,|&|\band|\bof|\bthe|-)\s*$", re.I)
 
 
-def _name_first_line(lines: list[Line], idx: int, name: str, start: int, header: Header | None) -> tuple[str, int]:
+def _name_first_line(
+    lines: list[Line], idx: int, name: str, start: int, header: Header | None
+) -> tuple[str, int]:
     """A name printed on two lines ("AMERICAN INTERNATIONAL" / "GROUP, INC."): take the line above
     when it plainly continues (ends in ",", "&", "and", "of"), or when the two lines together read as
     the SEC header's company name (the header only confirms what is printed)."""
@@ -555,8 +561,16 @@ def _name_first_line(lines: list[Line], idx: int, name: str, start: int, header:
     if _valid("registrant_name", prev) is None:
         return name, start
     joined = _clean(prev.text + " " + name)
-    want = _fold(re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", header.filers[0].name or "")) if header and header.filers else ""
-    if _NAME_CONT.search(prev.text) or name[:1].islower() or (want and _fold(joined) == want and _fold(name) != want):
+    want = (
+        _fold(re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", header.filers[0].name or ""))
+        if header and header.filers
+        else ""
+    )
+    if (
+        _NAME_CONT.search(prev.text)
+        or name[:1].islower()
+        or (want and _fold(joined) == want and _fold(name) != want)
+    ):
         return joined, prev.start
     return name, start
 
@@ -919,6 +933,9 @@ def _former_name(f: _Found, lines: list[Line]) -> None:
 
 def _glyph_state(g: str) -> bool | None:
     g = g.strip()
+    if len(g) == 1 and "\uf020" <= g <= "\uf0ff":
+        # Wingdings in the private use area (0000950170-24-008809: U+F0A8 is the empty box "¨").
+        g = chr(ord(g) - 0xF000)
     if g in CHECKED or re.fullmatch(r"\[\s*[xX√]\s*\]|\|[xX]\|\|?|\(\s*[xX]\s*\)", g):
         return True
     if g in UNCHECKED or re.fullmatch(r"\[\s*_?\s*\]|\|_\|\|?|\(\s*\)", g):
@@ -933,7 +950,7 @@ def _box_before(text: str, pos: int, floor: int) -> bool | None:
     nl = seg.rfind("\n")
     head = seg[nl + 1 :]
     if head.strip():
-        m = re.search(r"(" + _GLYPH.pattern + r")[\s\t]*$", head)
+        m = _GLYPH_END.search(head)
         return _glyph_state(m.group(1)) if m else None
     # The glyph alone on the previous line (text covers wrap the box onto its own line).
     prev = seg[:nl].rstrip()
@@ -967,12 +984,12 @@ def _egc(text: str, end: int) -> tuple[bool | None, bool | None]:
     m = None
     for m in re.finditer(r"emerging\s+growth\s+company\b", region, re.I):
         after = region[m.end() : m.end() + 12]
-        am = re.match(r"[\s\t:]*(" + _GLYPH.pattern + r")(?=\s|$)", after)
+        am = _GLYPH_NEXT.match(after)
         if am and (g := _glyph_state(am.group(1))) is not None:
             egc = g
             break
         before = region[max(0, m.start() - 12) : m.start()]
-        bm = re.search(r"(" + _GLYPH.pattern + r")[\s\t]*$", before)
+        bm = _GLYPH_END.search(before)
         if (
             bm
             and (g := _glyph_state(bm.group(1))) is not None
@@ -985,7 +1002,7 @@ def _egc(text: str, end: int) -> tuple[bool | None, bool | None]:
         sm = re.search(r"(?i)(?:Exchange\s+Act|Securities\s+Act)\s*\.?", region[t.end() : t.end() + 600])
         if sm:
             p = t.end() + sm.end()
-            am = re.match(r"[\s\t]*(" + _GLYPH.pattern + r")(?=\s|$)", region[p : p + 12])
+            am = _GLYPH_NEXT.match(region[p : p + 12])
             if am:
                 ex = _glyph_state(am.group(1))
     return egc, ex
