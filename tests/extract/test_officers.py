@@ -148,3 +148,27 @@ def test_numbered_paragraph_6_in_a_modern_filing_is_not_old_item_6() -> None:
         item="5.07",
     )
     assert extract_officers(f).officer_changes == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ('On May 2, 2024, Erin "Ellie" May was appointed Chief Accounting Officer.', 'Erin "Ellie" May'),
+        ("On May 15, 2025, John R. (Jack) Hartung was appointed to the Board.", "John R. (Jack) Hartung"),
+        ("On April 11, 2024, Francis A. deSouza resigned as a director.", "Francis A. deSouza"),
+        ("On April 11, 2024, Peter Karmanos, Jr. resigned as a director.", "Peter Karmanos, Jr."),
+    ],
+)
+def test_names_as_printed(sentence: str, name: str) -> None:
+    (c,) = extract_officers(_synthetic(sentence)).officer_changes
+    assert c.person == name
+
+
+def test_company_and_office_words_are_not_people() -> None:
+    f = _synthetic(
+        "On October 16, 2020, the Company announced that Tom Beaudoin, Executive Vice President, Corporate "
+        "Transformation, has elected to retire from the Company effective December 18, 2020. Mr. Beaudoin "
+        "notified Meta Platforms, Inc. of nothing."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.person, c.change, c.effective_date) == ("Tom Beaudoin", "departure", "2020-12-18")

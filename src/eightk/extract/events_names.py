@@ -16,12 +16,13 @@ _INIT = r"[A-Z]\.(?:[ \t]?[A-Z]\.)?"
 _PART = r"(?:de|da|di|del|della|der|den|du|la|le|van|von|y|bin|al|st\.)"
 _SUFFIX = r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![A-Za-z]))"
 _HONOR = r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sir|Hon)\.?|Director|General|Gen\.|Admiral|Adm\.|Governor|Senator|Ambassador|Judge|Professor|Lt\.|Colonel|Col\.)"
+_NICK = r"(?:\"[A-Z][a-z]+\"|\([A-Z][a-z]+\))"
 _RET = r"(?:[ \t]*\((?:Ret\.?|ret\.?|Retired)\))"
 
 # A candidate run: optional honorific, then 2+ name tokens on one line (or a hard wrap).
 NAME_RUN = re.compile(
     rf"(?<![A-Za-z0-9.'-])(?:(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
-    rf"(?P<name>(?:{_INIT}[ \t\n]+)?{_CAP}(?:[ \t\n]+(?:{_INIT}|{_CAP}|{_PART}(?=[ \t\n]+[A-Z])))*{_SUFFIX}?)(?![A-Za-z])"
+    rf"(?P<name>(?:{_INIT}[ \t\n]+)?{_CAP}(?:[ \t\n]+(?:{_INIT}|{_CAP}|{_NICK}|{_PART}(?=[ \t\n]+[A-Z])))*{_SUFFIX}?)(?![A-Za-z])"
 )
 HONOR_SURNAME = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?[ \t\n]+(?P<sur>(?:{_PART}[ \t]+)?{_CAP}(?:-{_CAP})?)"
@@ -351,13 +352,35 @@ def _is_init(t: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)?", t))
 
 
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
 def _valid(tokens: list[str]) -> bool:
-    words = [t for t in tokens if not re.fullmatch(r"[A-Z]\.(?:[ \t]?[A-Z]\.)?", t)]
+    words = [
+        t for t in tokens if not re.fullmatch(r"[A-Z]\.(?:[ \t]?[A-Z]\.)?", t) and not re.fullmatch(_NICK, t)
+    ]
     if len(words) < 2 and not (len(words) == 1 and len(tokens) >= 2):
         return False
     if len(tokens) > 6:
         return False
-    if any(t.lower().strip(".,") in STOP for t in words):
+    if any(t.lower().strip(".,") in STOP for t in words[:-1]) or (
+        words and words[-1].lower().strip(".,") in STOP and words[-1].lower() not in _MONTHS
+    ):
         return False
     last = tokens[-1].strip(",")
     if re.fullmatch(r"(?:Jr\.?|Sr\.?|II|III|IV)", last):
@@ -379,6 +402,12 @@ def find_names(text: str, start: int, end: int) -> list[Mention]:
         while i < j and toks[i].lower().strip(".,") in STOP and not _is_init(toks[i]):
             i += 1
         while j > i and toks[j - 1].lower().strip(".,") in STOP and not _is_init(toks[j - 1]):
+            if (
+                toks[j - 1].lower() in _MONTHS
+                and j == len(toks)
+                and not re.match(r"[ \t\n]*\d", text[m.end() :])
+            ):
+                break  # "Erin May": a surname, not a month (a month is followed by a day)
             j -= 1
         core = toks[i:j]
         if not core or not _valid(core):

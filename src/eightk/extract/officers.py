@@ -42,7 +42,7 @@ _ELECTED_TO_ACT = re.compile(r"\belected[ \t\n]+to[ \t\n]+(?!the\b|its\b|our\b|s
 # What happens to the person, read in the words they own.
 _PASSIVE_APPT = re.compile(
     r"\b(?:(?:was|were|has[ \t\n]+been|have[ \t\n]+been|had[ \t\n]+been|will[ \t\n]+be|is[ \t\n]+being|is|to[ \t\n]+be|"
-    r"would[ \t\n]+be|shall[ \t\n]+be)[ \t\n]+(?:also[ \t\n]+)?(?:appointed|elected|named|promoted|hired|selected)"
+    r"would[ \t\n]+be|shall[ \t\n]+be)[ \t\n]+(?:(?:also|each|both|jointly)[ \t\n]+)?(?:appointed|elected|named|promoted|hired|selected)"
     r"|will[ \t\n]+(?:also[ \t\n]+)?(?:join|become|assume|succeed|take[ \t\n]+over)"
     r"|will[ \t\n]+serve[ \t\n]+as[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+)?(?:interim|acting)"
     r"|(?:assumed|assumes|became|becomes|joined|joins|accepted[ \t\n]+(?:the|an|our)[ \t\n]+(?:offer|appointment|position)"
@@ -58,7 +58,7 @@ _DEPART = re.compile(
     r"not[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
     r"not[ \t\n]+be[ \t\n]+(?:standing|nominated)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
     r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was)[ \t\n]+leaving|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
-    r"(?:tender|submit|announc|notif|inform|advis|deliver|gave|provid|accept|confirm)\w*[^.;]{0,60}?\b(?:his|her|their)[ \t\n]+(?:resignation|retirement|departure)|"
+    r"(?:tender|submit|announc|notif|inform|advis|deliver|gave|provid|accept|confirm)\w*[^;]{0,80}?\b(?:his|her|their)[ \t\n]+(?:resignation|retirement|departure)|"
     r"separated[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation))\b",
     re.I,
 )
@@ -82,7 +82,9 @@ _BIO_AFTER = re.compile(
     re.I,
 )
 _SHAREHOLDER_ELECTION = re.compile(
-    r"\b(?:shareholders|stockholders|holders)\b[^.]{0,120}\belect|\belected\b[^.]{0,120}\bby[ \t\n]+(?:the[ \t\n]+)?(?:shareholders|stockholders)",
+    r"\b(?:shareholders|stockholders|shareowners|holders)\b(?:[ \t\n]+(?:of[ \t\n]+the[ \t\n]+\w+|also|each))?[ \t\n]+"
+    r"(?:have[ \t\n]+|had[ \t\n]+|has[ \t\n]+)?(?:re-?)?elect"
+    r"|\belected\b[^.]{0,120}\bby[ \t\n]+(?:the[ \t\n]+)?(?:shareholders|stockholders|shareowners)",
     re.I,
 )
 _NOTICE = re.compile(
@@ -94,7 +96,7 @@ _NOTICE = re.compile(
 # Where an office is named after the change verb.
 _ROLE_INTRO = re.compile(
     r"\b(?:to[ \t\n]+(?:serve[ \t\n]+)?as|as(?![ \t\n]+(?:of|a[ \t\n]+result|well|part|such|described|previously|set[ \t\n]+forth|noted|discussed|provided|follows|needed|necessary|soon|long|required|a[ \t\n]+consequence)\b)|to[ \t\n]+the[ \t\n]+(?:newly[ \t\n-]+(?:created|formed|established)[ \t\n]+)?"
-    r"(?:positions?|roles?|offices?|title|post)[ \t\n]+of|the[ \t\n]+(?:duties|role|roles|position|positions|title|office)[ \t\n]+of|"
+    r"(?:(?:additional|new|expanded|combined|interim)[ \t\n]+)?(?:positions?|roles?|offices?|title|post)[ \t\n]+of|the[ \t\n]+(?:duties|role|roles|position|positions|title|office)[ \t\n]+of|"
     r"(?:his|her|their)[ \t\n]+(?:positions?|roles?|posts?|offices?)[ \t\n]+(?:as|of))[ \t\n]+",
     re.I,
 )
@@ -172,6 +174,7 @@ class _Found:
     date: str | None = None
     date_span: tuple[int, int] | None = None
     date_from: str = ""
+    copy_of: _Found | None = None  # the reading of the last name of a list this one was copied from
     reach: int = 0  # end of the words that speak of this person's change (past "to replace Mr. Deal as ...")  # "effective" (the person's own words), "before", "lead", "later"
     interim: bool | None = None
     sentence: tuple[int, int] = (0, 0)
@@ -318,7 +321,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     # An appointment read from the person's own clause must name the office.
                     if f.role is not None:
                         got.append(f)
-            dm = _first_depart(after)
+            dm = _first_depart(after, registrant)
             if dm is not None and not any(g.change == "departure" for g in got):
                 f = _new(sec, m, "departure", (a, b), "officers.depart")
                 _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
@@ -334,9 +337,10 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 r"[ \t\n]*(?:,|and|,[ \t\n]*and|&)[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]*)?", between
             ):
                 for g in per[i + 1]:
-                    if g.rule in ("officers.depart", "officers.passive"):
-                        c = _new(sec, ms[i], g.change, (a, b), g.rule + "_list")
+                    if g.rule.startswith(("officers.depart", "officers.passive")):
+                        c = _new(sec, ms[i], g.change, (a, b), g.rule.removesuffix("_list") + "_list")
                         c.role, c.role_span = g.role, g.role_span
+                        c.copy_of = g.copy_of or g
                         per[i].append(c)
         # Lists after one verb share the office printed after the last name ("... as directors").
         for i in range(len(ms) - 2, -1, -1):
@@ -368,6 +372,13 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 if f.change == "appointment" and f.date_from != "effective":
                     f.date, f.date_span, f.date_from = nxt.date, nxt.date_span, "effective"
         for keep in kept:
+            for f in keep:
+                if f.copy_of is not None and f.date is None and f.copy_of.date is not None:
+                    f.date, f.date_span, f.date_from = (
+                        f.copy_of.date,
+                        f.copy_of.date_span,
+                        f.copy_of.date_from,
+                    )
             out += keep
     return out
 
@@ -420,7 +431,7 @@ _ACTIVE_ANY = re.compile(
 )
 
 
-def _first_depart(after: str) -> re.Match[str] | None:
+def _first_depart(after: str, registrant: tuple[str, ...] = ()) -> re.Match[str] | None:
     for dm in _DEPART.finditer(after):
         pre = after[max(0, dm.start() - 40) : dm.start()]
         if re.search(
@@ -433,8 +444,12 @@ def _first_depart(after: str) -> re.Match[str] | None:
             continue
         # "retired from Intel": leaving another company is biography.
         nxt = after[dm.end() : dm.end() + 60]
-        if re.match(
-            r"[ \t\n]+from[ \t\n]+(?!the\b|his\b|her\b|its\b|our\b|their\b|all\b|any\b|such\b)[A-Z]", nxt
+        fm = re.match(
+            r"[ \t\n]+from[ \t\n]+(?!the\b|his\b|her\b|its\b|our\b|their\b|all\b|any\b|such\b)([A-Z][\w.&-]*)",
+            nxt,
+        )
+        if fm and not any(
+            _core(n).split()[:1] == [fm.group(1).lower().strip(".")] for n in registrant if _core(n)
         ):
             continue
         if re.search(
