@@ -30,6 +30,9 @@ class Container:
     kind: str
     header_text: str | None
     documents: list[Document]
+    # The decoded submission (newlines normalized, PEM envelope removed): what ``Document.source_start``
+    # and the source side of ``Document.offsets`` index (see eightk.formats.offsets).
+    source: str = ""
     facts: dict[int, list[XbrlFact]] = field(default_factory=dict)  # inline XBRL facts per document index
     warnings: list[str] = field(default_factory=list)
 
@@ -120,7 +123,9 @@ def load(data: bytes, name: str = "") -> Container:
                 facts[doc.index] = doc_facts
         if not documents:
             warnings.append("no <DOCUMENT> block found: the file may be truncated or only a header")
-    return Container(kind=kind, header_text=header_text, documents=documents, facts=facts, warnings=warnings)
+    return Container(
+        kind=kind, header_text=header_text, documents=documents, source=text, facts=facts, warnings=warnings
+    )
 
 
 def _document_blocks(text: str) -> list[tuple[int, int]]:

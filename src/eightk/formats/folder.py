@@ -13,18 +13,36 @@ from eightk.formats.decode import decode, normalize_newlines
 from eightk.formats.html import XbrlFact
 from eightk.model import Document
 
-_EX_NAME = re.compile(r"(?:^|[^a-z0-9])ex[-_.]?(\d{1,3})(?:[-_.](\d{1,3}))?(?:[^0-9]|$)", re.I)
-_EX_NAME_DENSE = re.compile(r"dex(\d{2,3})(\d)?\.", re.I)  # d448801dex991.htm -> 99.1
+# "ex99-1.htm", "ea0238372ex99-1_abvc.htm", "BuckleInc.8-K.EX99.1.html", "exhibit99_1.htm", "ex991.htm"
+_EX_NAME = re.compile(r"(?:^|[^a-z])(?:exhibit|ex)([-_.]?)(\d{1,4})(?:[-_.](\d{1,3}))?(?=[^0-9]|$)", re.I)
+_EX_NAME_DENSE = re.compile(r"dex(\d{1,4})(?=[^0-9]|$)", re.I)  # Donnelley: d448801dex991.htm -> 99.1
 _FORM_HEAD = re.compile(r"FORM\s+8-K|CURRENT\s+REPORT", re.I)
+# Two-digit exhibit numbers that come with a sub-number ("99.1", "10.1", "23.1"); others are one digit.
+_TWO_DIGIT = frozenset(["10", "14", "16", "17", "20", "21", "23", "24", "31", "32", "33", "99"])
+
+
+def _dense(d: str) -> str:
+    """An exhibit number written without its dot: "991" -> "99.1", "41" -> "4.1", "1011" -> "10.11"."""
+    if len(d) == 1 or d in _TWO_DIGIT:
+        return str(int(d))
+    if len(d) == 2:
+        return f"{d[0]}.{d[1]}"
+    if len(d) == 3:
+        return f"{d[:2]}.{d[2]}" if d[:2] in _TWO_DIGIT else f"{d[0]}.{d[1:]}"
+    return f"{d[:2]}.{d[2:]}"
 
 
 def exhibit_type_from_name(filename: str) -> str | None:
     m = _EX_NAME_DENSE.search(filename)
     if m:
-        return f"EX-{m.group(1)}" + (f".{m.group(2)}" if m.group(2) else "")
+        return "EX-" + _dense(m.group(1))
     m = _EX_NAME.search(filename)
     if m:
-        return f"EX-{int(m.group(1))}" + (f".{int(m.group(2))}" if m.group(2) else "")
+        sep, num, sub = m.groups()
+        if sub:
+            return f"EX-{int(num)}.{int(sub)}"
+        # "ex-101.htm" is written as numbered; "ex991.htm" has lost its dot.
+        return f"EX-{int(num)}" if sep else "EX-" + _dense(num)
     return None
 
 

@@ -241,10 +241,13 @@ def _parse_text(text: str) -> Header:
     )
 
 
+_MAX_ITEM_LINES = 64  # a real header declares at most a dozen; junk must not cost 40 difflib calls a line
+
+
 def _codes(items_raw: list[str], filed: str | None) -> list[str]:
     out: list[str] = []
-    for raw in items_raw:
-        code = item_code_from_title(raw, filed)
+    for raw in items_raw[:_MAX_ITEM_LINES]:
+        code = item_code_from_title(raw[:300], filed)
         if code and code not in out:
             out.append(code)
     return out
