@@ -163,7 +163,7 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     lines = build_lines(text, 0, end, tabbed)
     f = _Found(doc)
     dei = [x for x in facts if x.name.startswith("dei:")]
-    shown = _shown_facts(dei, text)
+    shown = _shown_facts(dei, text, end)
 
     _from_shown_facts(f, shown, text)
     _multi_registrant(f, lines, text, tabbed)
@@ -172,10 +172,11 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     _phone(f, lines, text)
     _report_date(f, lines, text)
     _name_from_header(f, lines, header)
+    _unlabeled_address_phone(f, lines, text)
     _former_name(f, lines)
     boxes = _check_boxes(text, end)
     egc, ex_tp = _egc(text, end)
-    securities = _securities_12b(lines, dei)
+    securities = _securities_12b(lines, text, dei)
     xbrl = _xbrl_values(dei)
     conflicts = _hidden_facts(f, dei, xbrl)
 
@@ -213,10 +214,11 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
 # --- inline XBRL ---------------------------------------------------------------------------------
 
 
-def _shown_facts(dei: list[XbrlFact], text: str) -> dict[str, list[XbrlFact]]:
+def _shown_facts(dei: list[XbrlFact], text: str, end: int) -> dict[str, list[XbrlFact]]:
+    """Facts displayed on the cover (a name tagged in the signature block is not the cover's)."""
     out: dict[str, list[XbrlFact]] = {}
     for x in dei:
-        if not x.hidden and 0 <= x.start < x.end <= len(text) and text[x.start : x.end].strip():
+        if not x.hidden and 0 <= x.start < x.end <= end and text[x.start : x.end].strip():
             out.setdefault(x.name, []).append(x)
     return out
 
@@ -466,7 +468,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
         # "Delaware 1-8787 13-2592361": three columns printed with single spaces.
         g = "j" if field == "incorporation_state" else "n"
         sub = Cell(cell.start + jm.start(g), cell.start + jm.end(g), jm.group(g), cell.c0, cell.c1, cell.line)
-        return _valid(field, sub) if g == "n" or field == "incorporation_state" and sub.text != t else None
+        return _valid(field, sub) if g == "n" or (field == "incorporation_state" and sub.text != t) else None
     # "0-27568 65-0617076": file number and EIN in one cell under one two-part label
     # (0000914260-00-000037); each field takes its own shape.
     both = _NUM_TOKENS.fullmatch(t) is not None
@@ -590,17 +592,19 @@ _CORP_OF = re.compile(
 )
 
 
+_MULTI_HEAD = re.compile(r"Registrant,?\s+State\s+of\s+Incorporation", re.I)
+
+
 def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     """Utility-style covers: one row per registrant under "Commission File Number | Registrant,
     State of Incorporation, Address and Telephone Number | I.R.S. Employer Identification No."
     (Southern Company, 0000092122-05-000042 text and 0000092122-07-000008 HTML)."""
-    head = None
-    for ln in lines:
-        if re.search(r"Registrant,?\s+State\s+of\s+Incorporation", ln.text, re.I):
-            head = ln
-            break
-    if head is None:
+    if not lines:
         return
+    hm = _MULTI_HEAD.search(text, lines[0].start, lines[-1].end)
+    if hm is None:
+        return
+    head = _line_at(lines, hm.start())
     rows: list[list[Line]] = []
     for ln in lines[head.idx + 1 : head.idx + 80]:
         if ln.blank:
@@ -694,12 +698,21 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     block: list[Line] = []
     inline: list[Cell] = []
     if lab.inline is not None:
-        inline = [lab.inline] + [c.inline for c in lines[lab.line].labels if c is not lab and c.inline]
+        inline = [lab.inline] + [
+            c.inline
+            for c in lines[lab.line].labels
+            if c is not lab and c.inline and "zip" in (c.fields or ())
+        ]
     else:
         block = _address_block(f, lines, lab, -1)
         if not block:
             block = _address_block(f, lines, lab, +1)
     cells: list[Cell] = inline or [c for ln in block for c in ln.values]
+    # Two addresses side by side, each over its own label (UnitedHealth, 0000731766-25-000134):
+    # the first is the registrant's principal office.
+    twins = [c for c in lines[lab.line].labels if "address" in (c.fields or ()) and c is not lab]
+    if not inline and twins and twins[0].c0 > lab.c0:
+        cells = [c for c in cells if c.c0 < twins[0].c0]
     if not cells:
         return
     parts: list[tuple[int, str]] = []
@@ -755,6 +768,14 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
     if "phone" in f:
         return
     for ln in lines:
+        for lab in ln.labels:
+            if "phone" in (lab.fields or ()) and lab.inline is not None:
+                pm = PHONE.search(lab.inline.text) or PHONE_INTL.search(lab.inline.text)
+                if pm:
+                    c = lab.inline
+                    f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
+                    return
+    for ln in lines:
         if not _PHONE_KEY.search(ln.text) or (
             _FAX.search(ln.text) and not re.search(r"telephone", ln.text, re.I)
         ):
@@ -776,19 +797,71 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                 if other.blank:
                     continue
                 seen += 1
-                for c in other.values:
-                    t = c.text.strip()
-                    pm = PHONE.search(t) or PHONE_INTL.search(t)
-                    if (
-                        pm
-                        and not _FAX.search(t)
-                        and not re.sub(
-                            r"(?i)tel\.?|telephone:?|phone:?|\s", "", t[: pm.start()] + t[pm.end() :]
-                        )
-                    ):
-                        f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
-                        return
+                # The whole line: "(479)<TAB>290-4000" sits in two cells (0000100493-19-000117).
+                t = other.text
+                pm = PHONE.search(t) or PHONE_INTL.search(t)
+                if (
+                    pm
+                    and other.values
+                    and not other.labels
+                    and not _FAX.search(t)
+                    and not re.sub(r"(?i)tel\.?|telephone:?|phone:?|\s", "", t[: pm.start()] + t[pm.end() :])
+                ):
+                    c = other.values[0]
+                    c = Cell(other.start, other.end, t, c.c0, c.c1, other.idx)
+                    f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
+                    return
         return
+
+
+_BOX_TEXT = re.compile(r"check\s+the\s+appropriate\s+box|Rule\s+425|Section\s+12\s*\(b\)", re.I)
+_STREET_START = re.compile(r"^(?:\d|One\b|Two\b|Three\b|Four\b|Five\b|P\.?\s?O\.?\s+Box\b)", re.I)
+
+
+def _unlabeled_address_phone(f: _Found, lines: list[Line], text: str) -> None:
+    """Covers printing the address and phone with no label at all (Microsoft, 0001193125-25-154103:
+    "One Microsoft Way, Redmond, Washington<TAB>98052-6399" / "(425) 882-8080" under the EIN row).
+    Only the part of the cover before the check boxes is read, and only unmistakable shapes: a line
+    ending in a state and ZIP code, a cell that is nothing but a telephone number."""
+    if "address_street" in f and "phone" in f:
+        return
+    m = _BOX_TEXT.search(text, lines[0].start, lines[-1].end) if lines else None
+    stop = m.start() if m else (lines[-1].end if lines else 0)
+    region = [ln for ln in lines if ln.end <= stop and ln.values and ln.idx not in f.used_lines]
+    if "phone" not in f:
+        phones = []
+        for ln in region:
+            for c in ln.values:
+                t = c.text.strip()
+                pm = PHONE.search(t)
+                if (
+                    pm
+                    and not _FAX.search(t)
+                    and not re.sub(r"(?i)tel\.?|telephone:?|phone:?|\W", "", t[: pm.start()] + t[pm.end() :])
+                ):
+                    phones.append((c, pm))
+        if len(phones) == 1:
+            c, pm = phones[0]
+            f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
+    if "address_street" in f or "address_zip" in f:
+        return
+    for k, ln in enumerate(region):
+        cells = [c for c in ln.values if not PHONE.search(c.text)]
+        if not cells or ln.labels:
+            continue
+        if not ZIP.search(cells[-1].text[-12:]):
+            continue
+        parts = [(c.start, c.text) for c in cells]
+        if k > 0 and region[k - 1].idx == ln.idx - 1:
+            prev = region[k - 1]
+            if len(prev.values) == 1 and _STREET_START.match(prev.values[0].text.strip()) and not prev.labels:
+                parts = [(prev.values[0].start, prev.values[0].text), *parts]
+        if not _STREET_START.match(parts[0][1].strip()):
+            continue
+        a = parse_address(parts)
+        if a.street and a.city and a.state and a.zip:
+            _set_address(f, parts)
+            return
 
 
 # --- date of report ------------------------------------------------------------------------------
@@ -884,15 +957,28 @@ def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
 # --- registrant name fallback, former name -------------------------------------------------------
 
 
+_SUFFIX = {"corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd"}
+
+
+def _name_key(name: str) -> str:
+    """A company name folded for comparison with the SEC header's conformed name: "Microsoft
+    Corporation" ~ "MICROSOFT CORP", "COSTCO WHOLESALE CORP /NEW" ~ "Costco Wholesale Corporation"."""
+    n = re.sub(r"\s*/[A-Za-z]{2,4}/?\s*$", "", name)
+    words = _fold(n).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(_SUFFIX.get(w, w) for w in words)
+
+
 def _name_from_header(f: _Found, lines: list[Line], header: Header | None) -> None:
     if "registrant_name" in f or header is None or not header.filers:
         return
-    want = _fold(header.filers[0].name or "")
+    want = _name_key(header.filers[0].name or "")
     if not want:
         return
     for ln in lines[:80]:
         for c in ln.values:
-            if _fold(c.text) == want:
+            if _name_key(c.text) == want:
                 f.set("registrant_name", _clean(c.text), c.start, c.end, ln.idx)
                 return
 
@@ -1017,15 +1103,12 @@ _12B_HEAD = re.compile(
 )
 
 
-def _securities_12b(lines: list[Line], dei: list[XbrlFact]) -> list[Security12b]:
-    start = next(
-        (
-            ln.idx
-            for ln in lines
-            if re.search(r"registered\s+pursuant\s+to\s+Section\s+12\s*\(b\)", ln.text, re.I)
-        ),
-        None,
-    )
+_12B = re.compile(r"registered\s+pursuant\s+to\s+Section\s+12\s*\(b\)", re.I)
+
+
+def _securities_12b(lines: list[Line], text: str, dei: list[XbrlFact]) -> list[Security12b]:
+    m = _12B.search(text, lines[0].start, lines[-1].end) if lines else None
+    start = _line_at(lines, m.start()).idx if m else None
     out: list[Security12b] = []
     if start is not None:
         for ln in lines[start + 1 : start + 60]:

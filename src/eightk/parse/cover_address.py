@@ -172,7 +172,9 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
         if (
             any(ch.isdigit() for ch in lw)
             or lw in STREET_WORDS
-            or (lw in DIRECTIONS and (cut == i - 1 or (i == 0 and ("." in lw or len(lw) == 2))))
+            or (
+                lw in DIRECTIONS and ((cut >= 0 and cut == i - 1) or (i == 0 and ("." in lw or len(lw) == 2)))
+            )
         ):
             cut = i
     if cut >= 0:

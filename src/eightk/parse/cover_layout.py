@@ -290,7 +290,12 @@ def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
     # text (x-2024-12-20: "Delaware      000-30432      22-2335094").
     spaced = tabbed and "\t" not in raw and _HTML_SPACED.search(raw.strip()) is not None
     ln.visual = not tabbed or spaced
-    if tabbed and not spaced:
+    if tabbed and not spaced and "\t" not in raw:
+        # One HTML paragraph: one cell (the common case, kept cheap).
+        s = len(raw) - len(raw.lstrip())
+        pieces.append((s, len(raw.rstrip())))
+        spans = [(0.0, 100.0)]
+    elif tabbed and not spaced:
         i = 0
         for part in raw.split("\t"):
             j = i + len(part)
@@ -321,10 +326,73 @@ def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
     ln.labels = [c for c in ln.cells if c.fields is not None]
 
 
+_PAREN = re.compile(r"\([^()]*\)")
+_NUMBERISH = re.compile(r"(?:No\.\s*)?\d[\d-]*\d")
+
+
+def _pairs(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell] | None:
+    """A cell holding several "value (label)" pairs, as flattened HTML prints them:
+    "California (State or other jurisdiction of incorporation) 001-36743 (Commission File Number)
+    One Apple Park Way ... (Address of principal executive offices) (Zip Code)" (0001140361-25-000228),
+    or values first: "Nevada 000-29913 90-1133909 (state of incorporation) (Commission File Number)
+    (IRS Employer I.D. Number) 120 Calle Iglesia..." (0001437749-22-024640)."""
+    groups = [m for m in _PAREN.finditer(t) if is_label_text(m.group())]
+    if len(groups) < 2:
+        return None
+    out: list[Cell] = []
+    pos = 0
+    runs: list[tuple[tuple[int, int] | None, list[re.Match[str]]]] = []
+    for m in groups:
+        v = t[pos : m.start()]
+        if v.strip() or not runs:
+            a = pos + len(v) - len(v.lstrip())
+            runs.append(((a, pos + len(v.rstrip())) if v.strip() else None, [m]))
+        else:
+            runs[-1][1].append(m)
+        pos = m.end()
+    if all(v is None for v, _ in runs):
+        return None  # labels only: "(Address of principal executive offices) (Zip Code)"
+    for vspan, labs in runs:
+        values: list[tuple[int, int] | None] = [vspan] + [None] * (len(labs) - 1)
+        if vspan and len(labs) > 1:
+            # "Nevada 000-29913 90-1133909" under three labels: text, then one number per label.
+            seg = t[vspan[0] : vspan[1]]
+            nums = list(_NUMBERISH.finditer(seg))
+            lead = seg[: nums[0].start()].strip() if nums else seg
+            parts = ([(vspan[0], vspan[0] + len(lead))] if lead else []) + [
+                (vspan[0] + n.start(), vspan[0] + n.end()) for n in nums
+            ]
+            if (
+                len(parts) == len(labs)
+                and not _NUMBERISH.sub("", seg[nums[0].start() :] if nums else "").strip()
+            ):
+                values = list(parts)
+        for span, m in zip(values, labs, strict=True):
+            lab = Cell(
+                start + m.start(), start + m.end(), m.group(), c0, c1, line, fields=label_fields(m.group())
+            )
+            if span:
+                v = Cell(start + span[0], start + span[1], t[span[0] : span[1]], c0, c1, line)
+                out.append(v)
+                lab.inline = v
+            else:
+                lab.inline = Cell(start + m.start(), start + m.start(), "", c0, c1, line)
+            out.append(lab)
+    tail = t[pos:]
+    if tail.strip():
+        a = pos + len(tail) - len(tail.lstrip())
+        out.append(Cell(start + a, start + pos + len(tail.rstrip()), tail.strip(), c0, c1, line))
+    return out
+
+
 def _classify(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell]:
-    if len(t) > 250:  # running text, not a cover cell
+    if len(t) > 400:  # running text, not a cover cell
         return [Cell(start, start + len(t), t, c0, c1, line)]
-    m = _VALUE_THEN_LABEL.match(t)
+    if t.count("(") >= 2:
+        pairs = _pairs(t, start, c0, c1, line)
+        if pairs:
+            return pairs
+    m = _VALUE_THEN_LABEL.match(t) if t.endswith(")") else None
     if m and not is_label_text(m.group("v")) and is_label_text(m.group("l")):
         v = Cell(start, start + m.end("v"), m.group("v"), c0, c1, line)
         lab = Cell(start + m.start("l"), start + len(t), m.group("l"), c0, c1, line)
@@ -333,14 +401,14 @@ def _classify(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell]
         return [v, lab]
     if is_label_text(t):
         return [Cell(start, start + len(t), t, c0, c1, line, fields=label_fields(t))]
-    m = _LABEL_COLON_VALUE.match(t)
+    m = _LABEL_COLON_VALUE.match(t) if ":" in t else None
     if m and is_label_text(m.group("l")):
         v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
         lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
         lab.fields = label_fields(lab.text)
         lab.inline = v
         return [lab, v]
-    m = _LABEL_THEN_NUMBER.match(t)
+    m = _LABEL_THEN_NUMBER.match(t) if t[-1:].isdigit() else None
     if m and is_label_text(m.group("l")) and label_fields(m.group("l")):
         # "Commission File Number 1-1234", "Registrant's telephone number, including area code (214)
         # 861-2500" (0000950109-02-005824): a label run straight into its value.
