@@ -72,7 +72,9 @@ def test_item_titles_in_both_regimes() -> None:
     assert item_code_from_title("Other Events", "2010-01-01") == "8.01"
     assert item_code_from_title("Regulation FD Disclosure", "2003-01-01") == "9"
     assert item_code_from_title("<ITEMS>5.02", None) == "5.02"
-    assert item_code_from_title("Departure of Directors or Principal Officers; Election of Directors", None) in (
+    assert item_code_from_title(
+        "Departure of Directors or Principal Officers; Election of Directors", None
+    ) in (
         "5.02",
         None,
     )
