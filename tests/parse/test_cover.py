@@ -261,3 +261,26 @@ def test_shuffled_cover_lines(lines: list[str], fmt: str) -> None:
     assert not any("parser error" in w for w in warnings)
     for ev in cover.evidence.values():
         assert text[ev.start : ev.end] == ev.quote
+
+
+def test_hidden_fact_fallback_prefers_printed_form() -> None:
+    from eightk.formats.html import XbrlFact
+
+    text = "FORM 8-K\nAcme Corp\n"
+    facts = [
+        XbrlFact(name="dei:EntityRegistrantName", value="ACME CORP", hidden=True),
+        XbrlFact(name="dei:EntityFileNumber", value="001-12345", hidden=True),
+        XbrlFact(
+            name="dei:DocumentPeriodEndDate",
+            value="May 1, 2020",
+            format="ixt:date-monthname-day-year-en",
+            hidden=True,
+        ),
+    ]
+    cover, _ = parse_cover(Document(index=0, type="8-K", text=text, format="ixbrl"), facts, None)
+    assert cover.registrant_name == "Acme Corp"
+    assert cover.evidence["registrant_name"].quote == "Acme Corp"
+    assert cover.commission_file_number == "001-12345"  # not printed: the fact, without evidence
+    assert "commission_file_number" not in cover.evidence
+    assert cover.report_date == "2020-05-01"
+    assert cover.xbrl["dei:DocumentPeriodEndDate"] == "2020-05-01"

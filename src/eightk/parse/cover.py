@@ -98,8 +98,9 @@ _DEI_FIELDS = {
 class _Found:
     """Values found so far, with their spans and the lines they were read from."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, end: int = 0) -> None:
         self.doc = doc
+        self.end = end  # end of the cover region
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, Evidence] = {}
         self.used_lines: set[int] = set()
@@ -161,7 +162,7 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     end = cover_end(text)
     tabbed = doc.format in ("html", "ixbrl")
     lines = build_lines(text, 0, end, tabbed)
-    f = _Found(doc)
+    f = _Found(doc, end)
     dei = [x for x in facts if x.name.startswith("dei:")]
     shown = _shown_facts(dei, text, end)
 
@@ -383,11 +384,25 @@ def _hidden_facts(f: _Found, dei: list[XbrlFact], xbrl: dict[str, str]) -> list[
             continue
         pv = f.values.get(field)
         if pv is None:
-            f.set(field, xv)
+            # Not located on the printed cover: the hidden fact, with evidence where its text appears.
+            shown = _shown_text(f, xv) if field != "report_date" else None
+            if shown:  # printed after all (no label led to it): the printed form is the value
+                f.set(field, _clean(f.doc.text[shown[0] : shown[1]]), *shown)
+            else:
+                f.set(field, xv)
             continue
         if not _same(field, str(pv), xv):
             conflicts.append(CoverConflict(field=field, printed=str(pv), xbrl=xv))
     return conflicts
+
+
+def _shown_text(f: _Found, value: str) -> tuple[int, int] | None:
+    if len(value) < 2:
+        return None
+    m = re.search(
+        r"(?<!\w)" + r"\s+".join(map(re.escape, value.split())) + r"(?!\w)", f.doc.text[: f.end], re.I
+    )
+    return (m.start(), m.end()) if m else None
 
 
 def _fold(s: str) -> str:
