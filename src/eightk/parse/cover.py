@@ -1136,13 +1136,22 @@ def _securities_12b(lines: list[Line], text: str, dei: list[XbrlFact]) -> list[S
                 continue
             cells = [c.strip() for c in ln.text.split("\t") if c.strip()]
             if len(cells) >= 3:
+                sym = None if re.fullmatch(r"[-–—*]+|(?i:n/?a|none)", cells[-2]) else cells[-2]
                 out.append(
-                    Security12b(
-                        title=_clean(" ".join(cells[:-2])), trading_symbol=cells[-2], exchange=cells[-1]
-                    )
+                    Security12b(title=_clean(" ".join(cells[:-2])), trading_symbol=sym, exchange=cells[-1])
                 )
             elif len(cells) == 1 and re.search(r"(?i)none|not\s+applicable|n/a", t):
                 break
+            elif (
+                len(cells) == 1 and out and len(t) <= 60 and re.search(r"(?i)exchange|nyse|nasdaq|market", t)
+            ):
+                # A second exchange under the first ("New York Stock Exchange" / "NYSE Chicago").
+                last = out[-1]
+                out[-1] = Security12b(
+                    title=last.title,
+                    trading_symbol=last.trading_symbol,
+                    exchange=f"{last.exchange}; {_clean(t)}",
+                )
     if out:
         return out
     # Fall back to the tagged rows (one context per class).
