@@ -45,6 +45,12 @@ _NOT_RESULTS = re.compile(
     r"certifications?|Section[ \t\n]+906|18[ \t\n]+U\.?S\.?C\.?)\b",
     re.I,
 )
+# The sentence that says what was released ("issued a press release announcing ...").
+_LEAD_SENTENCE = re.compile(
+    r"[^.]*\b(?:press[ \t\n]+release|news[ \t\n]+release|announc\w*|issued|provided|published|letter)\b[^.]*",
+    re.I,
+)
+_GUIDANCE = re.compile(r"\b(?:guidance|outlook|forecasts?)\b", re.I)
 _EXHIBIT = re.compile(r"\bExhibits?[ \t\n]+(?:No\.?[ \t\n]*)?(99(?:\.\d{1,2})?)\b", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
@@ -77,6 +83,13 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
         text = sec.text
         if len(text.strip()) < 20 or re.fullmatch(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", text, re.I):
             continue
+        lead = _LEAD_SENTENCE.search(text)
+        if (
+            lead
+            and _GUIDANCE.search(lead.group(0))
+            and not re.search(r"\b(?:results|earnings)\b", lead.group(0), re.I)
+        ):
+            continue  # "provided updated financial guidance for ...", "revising its guidance": not results
         announce = _ANNOUNCE_RESULTS.search(text)
         period = _find_period(sec.doc, sec.start, sec.end)
         if strict:
