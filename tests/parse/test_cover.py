@@ -30,9 +30,23 @@ def _filing(name: str) -> Filing:
     return parse(filing_bytes(name), filing_path(name).stem)
 
 
+BOXES = (
+    "written_communications",
+    "soliciting_material",
+    "pre_commencement_tender_offer",
+    "pre_commencement_issuer_tender_offer",
+    "emerging_growth_company",
+    "ex_transition_period",
+)
+
+
 def _check_evidence(f: Filing) -> None:
     """Every printed value has evidence whose quote is the text slice, and the quote reads as the value."""
     doc = f.documents[f.primary]
+    for field in BOXES:
+        if getattr(f.cover, field) is not None:
+            ev = f.cover.evidence[field]
+            assert doc.text[ev.start : ev.end] == ev.quote and 1 <= len(ev.quote) <= 5, field
     for field in MAIN:
         value = getattr(f.cover, field)
         if value is None:

@@ -18,8 +18,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import msgspec
-
 from eightk.formats.html import XbrlFact
 from eightk.model import Cover, CoverConflict, Document, Evidence, Header, Security12b, evidence_for
 from eightk.parse.cover_address import ZIP, is_jurisdiction, parse_address
@@ -177,6 +175,11 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     _former_name(f, lines)
     boxes = _check_boxes(text, end)
     egc, ex_tp = _egc(text, end)
+    flags: dict[str, bool | None] = {}
+    for name, box in (*boxes.items(), ("emerging_growth_company", egc), ("ex_transition_period", ex_tp)):
+        if box is not None:
+            flags[name] = box[0]
+            f.evidence[name] = evidence_for(doc, box[1], box[2])
     securities = _securities_12b(lines, text, dei)
     xbrl = _xbrl_values(dei)
     conflicts = _hidden_facts(f, dei, xbrl)
@@ -198,17 +201,17 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
         phone=v.get("phone"),
         report_date=v.get("report_date"),
         former_name=v.get("former_name"),
-        written_communications=boxes.get("written_communications"),
-        soliciting_material=boxes.get("soliciting_material"),
-        pre_commencement_tender_offer=boxes.get("pre_commencement_tender_offer"),
-        pre_commencement_issuer_tender_offer=boxes.get("pre_commencement_issuer_tender_offer"),
-        emerging_growth_company=egc,
-        ex_transition_period=ex_tp,
+        written_communications=flags.get("written_communications"),
+        soliciting_material=flags.get("soliciting_material"),
+        pre_commencement_tender_offer=flags.get("pre_commencement_tender_offer"),
+        pre_commencement_issuer_tender_offer=flags.get("pre_commencement_issuer_tender_offer"),
+        emerging_growth_company=flags.get("emerging_growth_company"),
+        ex_transition_period=flags.get("ex_transition_period"),
         securities_12b=tuple(securities),
         co_registrants=tuple(v.get("co_registrants", ())),
         xbrl=xbrl,
         conflicts=tuple(conflicts),
-        evidence={k: e for k, e in f.evidence.items() if k in v},
+        evidence={k: e for k, e in f.evidence.items() if k in v or k in flags},
     )
 
 
@@ -1044,25 +1047,35 @@ def _glyph_state(g: str) -> bool | None:
     return None
 
 
-def _box_before(text: str, pos: int, floor: int) -> bool | None:
+Box = tuple[bool, int, int] | None  # state of a printed check box and the glyph's span
+
+
+def _box(g: re.Match[str] | None, base: int, group: int = 1) -> Box:
+    if g is None:
+        return None
+    state = _glyph_state(g.group(group))
+    return None if state is None else (state, base + g.start(group), base + g.end(group))
+
+
+def _box_before(text: str, pos: int, floor: int) -> Box:
     """The check box printed just before ``pos`` (same line, or alone on the line above)."""
     s = max(floor, pos - 40)
     seg = text[s:pos]
     nl = seg.rfind("\n")
     head = seg[nl + 1 :]
     if head.strip():
-        m = _GLYPH_END.search(head)
-        return _glyph_state(m.group(1)) if m else None
+        return _box(_GLYPH_END.search(head), s + nl + 1)
     # The glyph alone on the previous line (text covers wrap the box onto its own line).
     prev = seg[:nl].rstrip()
-    pl = prev[prev.rfind("\n") + 1 :].strip()
-    if pl and len(pl) <= 5:
-        return _glyph_state(pl)
+    k = prev.rfind("\n") + 1
+    pl = prev[k:]
+    if pl.strip() and len(pl.strip()) <= 5:
+        return _box(re.fullmatch(r"\s*(.*?)\s*", pl), s + k)
     return None
 
 
-def _check_boxes(text: str, end: int) -> dict[str, bool | None]:
-    out: dict[str, bool | None] = {}
+def _check_boxes(text: str, end: int) -> dict[str, Box]:
+    out: dict[str, Box] = {}
     floor = 0
     region = text[:end]
     for name, rx in _BOXES:
@@ -1078,34 +1091,31 @@ def _check_boxes(text: str, end: int) -> dict[str, bool | None]:
     return out
 
 
-def _egc(text: str, end: int) -> tuple[bool | None, bool | None]:
+_EGC = re.compile(r"emerging\s+growth\s+company\b", re.I)
+_EX_TP = re.compile(r"if\s+an\s+emerging\s+growth\s+company,\s+indicate\s+by\s+check\s+mark", re.I)
+_EX_TP_END = re.compile(r"(?:Exchange\s+Act|Securities\s+Act)\s*\.?", re.I)
+
+
+def _egc(text: str, end: int) -> tuple[Box, Box]:
     region = text[: min(len(text), end + 2000)]
-    egc = None
-    ex = None
-    m = None
-    for m in re.finditer(r"emerging\s+growth\s+company\b", region, re.I):
-        after = region[m.end() : m.end() + 12]
-        am = _GLYPH_NEXT.match(after)
-        if am and (g := _glyph_state(am.group(1))) is not None:
-            egc = g
+    egc: Box = None
+    ex: Box = None
+    for m in _EGC.finditer(region):
+        got = _box(_GLYPH_NEXT.match(region, m.end(), m.end() + 12), 0)
+        if got is not None:
+            egc = got
             break
-        before = region[max(0, m.start() - 12) : m.start()]
-        bm = _GLYPH_END.search(before)
-        if (
-            bm
-            and (g := _glyph_state(bm.group(1))) is not None
-            and not re.search(r"(?i)\bas\s*$|\ban\s*$", before)
-        ):
-            egc = g
+        b0 = max(0, m.start() - 12)
+        before = region[b0 : m.start()]
+        got = _box(_GLYPH_END.search(before), b0)
+        if got is not None and not re.search(r"(?i)\bas\s*$|\ban\s*$", before):
+            egc = got
             break
-    t = re.search(r"(?i)if\s+an\s+emerging\s+growth\s+company,\s+indicate\s+by\s+check\s+mark", region)
+    t = _EX_TP.search(region)
     if t:
-        sm = re.search(r"(?i)(?:Exchange\s+Act|Securities\s+Act)\s*\.?", region[t.end() : t.end() + 600])
+        sm = _EX_TP_END.search(region, t.end(), t.end() + 600)
         if sm:
-            p = t.end() + sm.end()
-            am = _GLYPH_NEXT.match(region[p : p + 12])
-            if am:
-                ex = _glyph_state(am.group(1))
+            ex = _box(_GLYPH_NEXT.match(region, sm.end(), sm.end() + 12), 0)
     return egc, ex
 
 
@@ -1165,8 +1175,3 @@ def _securities_12b(lines: list[Line], text: str, dei: list[XbrlFact]) -> list[S
         if key:
             rows.setdefault(x.context, {}).setdefault(key, _transform(x) or "")
     return [Security12b(**r) for r in rows.values() if r.get("title") or r.get("trading_symbol")]
-
-
-def cover_to_dict(cover: Cover) -> dict[str, Any]:
-    """Debug helper: the cover as plain data."""
-    return msgspec.to_builtins(cover)
