@@ -749,6 +749,13 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     for ln in block:
         f.used_lines.add(ln.idx)
     _set_address(f, parts)
+    if "address_zip" not in f:
+        # The ZIP code over its own "(Zip Code)" label, apart from the address lines.
+        for zl in (c for ln in lines for c in ln.labels if (c.fields or frozenset()) == {"zip"}):
+            for c in _neighbour_values(lines, zl, -1, tabbed):
+                if ZIP.fullmatch(c.text.strip()):
+                    f.set("address_zip", c.text.strip(), c.start, c.end, c.line)
+                    return
 
 
 def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[Line]:

@@ -399,9 +399,16 @@ def _classify(t: str, start: int, c0: float, c1: float, line: int) -> list[Cell]
         lab.fields = label_fields(lab.text)
         lab.inline = v
         return [v, lab]
+    m = _LABEL_COLON_VALUE.match(t) if ":" in t else None
+    if m and is_label_text(m.group("l")) and not is_label_text(m.group("v")):
+        # "State of Incorporation: Delaware" reads as a label with its value, not as one label.
+        v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
+        lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
+        lab.fields = label_fields(lab.text)
+        lab.inline = v
+        return [lab, v]
     if is_label_text(t):
         return [Cell(start, start + len(t), t, c0, c1, line, fields=label_fields(t))]
-    m = _LABEL_COLON_VALUE.match(t) if ":" in t else None
     if m and is_label_text(m.group("l")):
         v = Cell(start + m.start("v"), start + len(t), m.group("v"), c0, c1, line)
         lab = Cell(start, start + m.end("l"), m.group("l"), c0, c1, line)
