@@ -1,0 +1,113 @@
+"""Parsing speed (issue #2): filings per second on one core, MB/s, peak RSS, and ``eightk parse -j N`` wall time.
+
+Usage: python bench/bench_parse.py [INPUT ...] [--repeat 2] [--jobs 1 2] [--formats-only]
+
+Inputs default to ../shared/corpus/dev and ../shared/corpus/unlabeled (relative to the repository root);
+a folder is expanded the way ``eightk parse`` expands it. In-process timing covers ``parse_path`` plus
+JSON serialization (what ``eightk parse`` does per input), once for the whole pipeline and once for the
+formats stage alone (bytes -> container with every document's text, plus the SEC header). Times are
+reported both as CPU time of this process (steadier on a shared machine) and wall time; the best of
+``--repeat`` runs counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _inputs(paths: list[str]) -> list[Path]:
+    from eightk.commands.parse import expand_inputs
+
+    return expand_inputs(tuple(paths))
+
+
+def _size(p: Path) -> int:
+    if p.is_dir():
+        return sum(f.stat().st_size for f in p.iterdir() if f.is_file())
+    return p.stat().st_size
+
+
+def _time(fn: Callable[[Path], object], inputs: list[Path], repeat: int) -> tuple[float, float, int]:
+    """Best (cpu, wall) seconds over ``repeat`` passes, and the number of inputs that failed."""
+    best_cpu = best_wall = float("inf")
+    failed = 0
+    for _ in range(repeat):
+        failed = 0
+        c0, w0 = time.process_time(), time.perf_counter()
+        for p in inputs:
+            try:
+                fn(p)
+            except Exception:
+                failed += 1
+        best_cpu = min(best_cpu, time.process_time() - c0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+    return best_cpu, best_wall, failed
+
+
+def _full(p: Path) -> bytes:
+    from eightk.serialize import filing_to_dict, to_json
+    from eightk.sources.local import parse_path
+
+    return to_json(filing_to_dict(parse_path(p)))
+
+
+def _formats(p: Path) -> object:
+    from eightk.formats.container import load
+    from eightk.formats.folder import load_parts
+    from eightk.formats.header import parse_header
+    from eightk.sources.local import read_parts
+
+    c = load_parts(read_parts(p)) if p.is_dir() else load(p.read_bytes())
+    return parse_header(c.header_text)
+
+
+def _cli_wall(paths: list[str], jobs: int) -> float:
+    exe = Path(sys.executable).with_name("eightk")
+    cmd = [str(exe) if exe.exists() else "eightk", "parse", "--format", "jsonl", "-j", str(jobs), *paths]
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("inputs", nargs="*", help="files or folders (default: shared dev + unlabeled corpus)")
+    ap.add_argument("--repeat", type=int, default=2, help="passes per measurement; the best counts")
+    ap.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="-j values for the CLI wall-time runs")
+    ap.add_argument("--formats-only", action="store_true", help="skip the whole-pipeline measurement")
+    args = ap.parse_args(argv)
+    paths = args.inputs or [
+        str(REPO.parent / "shared" / "corpus" / "dev"),
+        str(REPO.parent / "shared" / "corpus" / "unlabeled"),
+    ]
+    inputs = _inputs(paths)
+    mb = sum(_size(p) for p in inputs) / 1e6
+    n = len(inputs)
+    print(f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    _formats(inputs[0])  # warm imports and regex caches
+    stages = [("formats", _formats)] + ([] if args.formats_only else [("pipeline", _full)])
+    for label, fn in stages:
+        cpu, wall, failed = _time(fn, inputs, args.repeat)
+        print(
+            f"{label:9s} 1 core: {n / cpu:7.1f} filings/s cpu ({n / wall:7.1f} wall), "
+            f"{mb / cpu:6.1f} MB/s cpu, {1000 * cpu / n:6.2f} ms/filing cpu, {failed} raised"
+        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS (this process): {rss:.0f} MB")
+    for j in args.jobs:
+        w = _cli_wall(paths, j)
+        print(f"eightk parse -j {j}: {w:.2f} s wall, {n / w:.1f} filings/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
