@@ -299,11 +299,14 @@ def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) ->
         s, e = local[1], local[2]
         if area and 0 <= local[1] - area[2] <= 6:
             s = area[1]
-            if s > 0 and text[s - 1] == "(":
-                s -= 1
+            k = s - 1
+            while k > 0 and k > s - 4 and text[k].isspace():
+                k -= 1
+            if k >= 0 and text[k] == "(":  # "(" printed outside the tag, maybe a line above
+                s = k
         if e < len(text) and text[e] == ")" and "(" in text[s:e]:
             e += 1
-        f.set("phone", _clean(text[s:e]), s, e)
+        f.set("phone", re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", _clean(text[s:e]))), s, e)
     got = one("dei:DocumentPeriodEndDate")
     if got:
         iso = parse_date(got[0])
@@ -763,7 +766,9 @@ def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[L
     # Value cells on the label's own line before it ("New York,<TAB>New York<TAB>(Zip Code)" is the
     # line above; Pfizer 0000078003-25-000111) are part of the block when the label line is mixed.
     i = lab.line + step
-    while 0 <= i < len(lines) and len(out) < 5:
+    while 0 <= i < len(lines):
+        if len(out) >= 8:
+            return []  # no end in sight: not an address block we can trust
         ln = lines[i]
         if ln.blank:
             if out and not ln.text.strip():

@@ -244,7 +244,7 @@ class Line:
         return not self.cells
 
 
-_RULE = re.compile(r"^[\s\-_=*~.·•]*$")
+_RULE = re.compile(r"^[\s\-_=*~.·•,]*$")  # rules, and the stray commas of split HTML (x1588272-2023-12-20)
 _TEXT_SPLIT = re.compile(r"\t+| {2,}")
 _HTML_SPACED = re.compile(r" {3,}")
 # "Delaware (State or other jurisdiction of incorporation)", "10153 (Zip Code)"
