@@ -48,7 +48,7 @@ PHONE = re.compile(
 # "+86-21 6605 0886", "+44 (0)20 7123 4567": read only next to a telephone label.
 PHONE_INTL = re.compile(r"\+\s?\d{1,3}(?:[\s.\-]?\(\d{1,4}\))?(?:[\s.\-]?\d{1,5}){2,5}(?![\w\-])")
 _NA = re.compile(
-    r"^\(?\s*(?:n\s*/?\s*a|none|not\s+applicable|inapplicable|no\s+change[sd]?|unchanged|not\s+changed|same"
+    r"^\(?\s*(?:n\.?\s*/?\s*a\.?|none|not\s+applicable|inapplicable|no\s+change[sd]?|unchanged|not\s+changed|same"
     r"|no\s+changes?\s+since\s+last\s+report|not\s+required)\s*\.?\s*\)?$",
     re.I,
 )
