@@ -568,6 +568,11 @@ def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool, header: Header |
                     f.set(field, val, s, e, line)
 
 
+_BARE_SUFFIX = re.compile(
+    r"^\s*(?:corporation|corp\.?|incorporated|inc\.?|company|co\.?|limited|ltd\.?|llc|l\.l\.c\.|l\.p\.|lp|plc|"
+    r"n\.v\.|s\.a\.|ag|trust|bancorp(?:oration)?|holdings?(?:,?\s+inc\.?)?)\s*$",
+    re.I,
+)
 _NAME_CONT = re.compile(r"(?:,|&|\band|\bof|\bthe|-)\s*$", re.I)
 
 
@@ -584,15 +589,14 @@ def _name_first_line(
     if _valid("registrant_name", prev) is None:
         return name, start
     joined = _clean(prev.text + " " + name)
-    want = (
-        _fold(re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", header.filers[0].name or ""))
-        if header and header.filers
-        else ""
-    )
+    want = _name_key(header.filers[0].name or "") if header and header.filers else ""
     if (
         _NAME_CONT.search(prev.text)
         or name[:1].islower()
-        or (want and _fold(joined) == want and _fold(name) != want)
+        # A line holding only a corporate suffix ends a name begun on the line above:
+        # "INTERNATIONAL BUSINESS MACHINES" / "CORPORATION" (0001104659-24-009477).
+        or _BARE_SUFFIX.match(name)
+        or (want and _name_key(joined) == want and _name_key(name) != want)
     ):
         return joined, prev.start
     return name, start
@@ -953,6 +957,16 @@ def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
             s += lm.end()
         d = _pick_date(text, s, e)
         if d:
+            # "Date of Report (Date of earliest event reported): October 3, 2000" with
+            # "(September 21, 2000)" alone on the next line: the earliest event (0000912057-00-043726).
+            if ln.idx + 1 < len(lines):
+                nxt = lines[ln.idx + 1]
+                pm = re.fullmatch(r"\s*\(([^()]{6,40})\)\s*", nxt.text)
+                if pm:
+                    d2 = find_date(pm.group(1))
+                    if d2 and d2[0] < d[0]:
+                        o = nxt.start + pm.start(1)
+                        return d2[0], o + d2[1], o + d2[2]
             return d
         # Value on the next lines ("Date of Report (...)\nMay 22, 2012") or the line above
         # ("September 9, 2025\nDate of Report (date of earliest event reported)").
