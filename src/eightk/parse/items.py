@@ -80,8 +80,9 @@ def to_2004(code: str, date: str | None) -> str | None:
 # "Item No. 5", "Item 9.01." -- at the start of a line, after optional bullets, tabs or a section sign.
 _HEAD = re.compile(
     r"(?m)^[ \t>*\-•·\u2022]*(?:\(?[a-z0-9]\)[ \t]+)?"
-    r"(ITEMS?)[ \t\n]*(?:No\.?[ \t]*)?"
-    r"(\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?)(?![\d,])"
+    r"(ITEMS?)[ \t\n]*(?:[-:][ \t]*)?(?:No\.?[ \t]*)?"
+    # Atomic, so "Items 2.02, 7.01" cannot back off to "2"; "Item 1,000" (a number) is no heading.
+    r"((?>\d{1,2}(?:[ \t]*\.[ \t]*\d{1,2})?))(?!\d|,\d{3}(?!\d))"
     r"((?:[ \t]*\([a-z0-9]{1,3}\))*)",
     re.I,
 )
@@ -144,6 +145,9 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         # "Item 5 of Form 8-K", "Item 2.02 of this report": a reference, not a heading.
         if re.match(r"[ \t]*(?:of|in|to|under|above|below|hereof|herein)\b", rest, re.I):
             continue
+        # "Items 2, 3 and 4. Not applicable." lists what the report omits: not headings.
+        if len(codes) > 2 and _OMITTED.match(rest):
+            continue
         for raw, _s, _e in codes:
             code = _norm_code(raw)
             if code is None:
@@ -156,6 +160,8 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
             heads.append((code, m.start(), end, line_end))
     if not heads:
         return [], warnings
+    heads = _one_numbering(heads, filed_date)
+    heads = _skip_contents_entries(heads, text)
     sig = _SIGNATURES.search(text, heads[-1][2])
     doc_end = sig.start() if sig else len(text)
     items: list[Item] = []
@@ -174,6 +180,8 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         title = _title(text[hend:line_end])
         body = text[body_start:body_end]
         empty = bool(_EMPTY.match(body)) or (not body.strip() and bool(title) and bool(_EMPTY.match(title)))
+        # "Item 3.02 Unregistered Sales of Equity Securities. None." on one line.
+        empty = empty or (not body.strip() and bool(title) and bool(_TITLE_THEN_NONE.search(title or "")))
         if title and _EMPTY.match(title):
             title = None
             empty = True
@@ -195,13 +203,62 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
     mixed = {("." in i.code) for i in items}
     if len(mixed) > 1:
         warnings.append("item headings mix the old (1-12) and the 2004 (1.01-9.01) numbering")
-    if filed_date and items and (
-        filed_date >= "2004-08-23"
-        and all("." not in i.code for i in items)
-        and filed_date >= "2005-03-01"
+    if (
+        filed_date
+        and items
+        and (
+            filed_date >= "2004-08-23"
+            and all("." not in i.code for i in items)
+            and filed_date >= "2005-03-01"
+        )
     ):
         warnings.append("old-style item numbers in a filing made after the 2004 reform")
     return items, warnings
+
+
+_TITLE_THEN_NONE = re.compile(r"[.:;][ \t]*(?:none|not[ \t]+applicable)\.?$", re.I)
+_OMITTED = re.compile(
+    r"[ \t.:\-]*(?:(?:are|is)[ \t]+)?(?:none|not[ \t]+applicable|inapplicable|omitted|n/?a)\b", re.I
+)
+
+
+def _one_numbering(
+    heads: list[tuple[str, int, int, int]], filed_date: str | None
+) -> list[tuple[str, int, int, int]]:
+    """A document is numbered in one regime: drop headings numbered in the other one.
+
+    Shareholder-vote reports number their proposals "Item 2. Advisory Vote..." under Item 5.07
+    (Coca-Cola, 0001552781-24-000261); those integers are not items once decimal headings are present.
+    Before the 2004 reform the integer headings win.
+    """
+    decimal = [h for h in heads if "." in h[0]]
+    integer = [h for h in heads if "." not in h[0]]
+    if not decimal or not integer:
+        return heads
+    old_regime = filed_date is not None and filed_date < "2004-08-23"
+    return integer if old_regime else decimal
+
+
+def _skip_contents_entries(
+    heads: list[tuple[str, int, int, int]], text: str
+) -> list[tuple[str, int, int, int]]:
+    """A code listed twice (a table of contents, then the body) counts once, at its body heading.
+
+    The earlier entry is replaced only when nothing but other headings follows it (a contents line).
+    """
+    codes = [h[0] for h in heads]
+    if len(set(codes)) == len(codes):
+        return heads
+    keep: list[tuple[str, int, int, int]] = []
+    for i, h in enumerate(heads):
+        later = [g for g in heads[i + 1 :] if g[0] == h[0]]
+        if later:
+            nxt = next((g[1] for g in heads[i + 1 :] if g[1] > h[1]), len(text))
+            body = text[h[3] : nxt] if nxt > h[3] else ""
+            if len("".join(body.split())) < 3:
+                continue
+        keep.append(h)
+    return keep
 
 
 def _title(s: str) -> str | None:
