@@ -245,6 +245,22 @@ def _fact_span(x: XbrlFact, text: str) -> tuple[int, int]:
     return s, e
 
 
+_NAME_ABBR_END = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|Bancorp|Holdings?|L\.P|N\.V|S\.A|P\.L\.C|L\.L\.C)$", re.I)
+
+
+def _whole_printed_name(got: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """The printed name wins over a tag that covers only part of it: "THE BUCKLE, INC." printed around a
+    tagged "BUCKLE, INC" (x885245-2024-11-22) keeps its article and its final period."""
+    val, s, e = got
+    cell_start = max(text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
+    m = re.fullmatch(r"\s*(the)\s+", text[cell_start:s], re.I)
+    if m:
+        s = cell_start + m.start(1)
+    if e < len(text) and text[e] == "." and _NAME_ABBR_END.search(text[s:e]):
+        e += 1
+    return (_clean(text[s:e]), s, e) if (s, e) != (got[1], got[2]) else got
+
+
 def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) -> None:
     def one(name: str) -> tuple[str, int, int] | None:
         xs = shown.get(name)
@@ -261,6 +277,8 @@ def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) ->
         "address_zip",
     ):
         got = one(_DEI_FIELDS[field])
+        if got and field == "registrant_name":
+            got = _whole_printed_name(got, text)
         if got and not _NA.match(got[0]):
             val = got[0].rstrip(",") if field == "address_city" else got[0]
             if field == "irs_employer_id":
