@@ -251,7 +251,7 @@ _NAME_ABBR_END = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|Bancorp|Holdings?|L\.P|N\
 def _whole_printed_name(got: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The printed name wins over a tag that covers only part of it: "THE BUCKLE, INC." printed around a
     tagged "BUCKLE, INC" (x885245-2024-11-22) keeps its article and its final period."""
-    val, s, e = got
+    _, s, e = got
     cell_start = max(text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
     m = re.fullmatch(r"\s*(the)\s+", text[cell_start:s], re.I)
     if m:
