@@ -117,6 +117,19 @@ _ROLE_STOP = re.compile(
     r"for|from|until|age|aged|\d|has|have|had|was|were|is|will|would|notified|informed|effective|respectively)\b)",
     re.I,
 )
+_TRANSITION = re.compile(r"\btransition(?:s|ed)?[ \t\n]+from\b", re.I)
+_TRANSITION_FROM = re.compile(
+    r"[^.;]{0,40}?\btransition(?:s|ed)?[ \t\n]+from[ \t\n]+(?:(?:the|his|her|their)[ \t\n]+)?"
+    r"(?:(?:role|position|office|post)s?[ \t\n]+(?:of|as)[ \t\n]+)?",
+    re.I,
+)
+_TRANSITION_TO = re.compile(
+    r"[ \t\n]+to[ \t\n]+(?:(?:the|a|an|his|her)[ \t\n]+)?(?:(?:new[ \t\n]+)?(?:role|position|office|post)[ \t\n]+(?:of|as)[ \t\n]+)?(?=[A-Z])"
+)
+_OTHER_BOARD = re.compile(
+    r"(?:directors?|trustees?|members?[ \t\n]+of[ \t\n]+the[ \t\n]+board(?:[ \t\n]+of[ \t\n]+(?:directors|trustees))?)"
+    r"[ \t\n]+(?:of|at|for|on)[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w.&-]*(?:[ \t\n,]+(?:[A-Z][\w.&-]*|of|and|&))*",
+)
 _COMMITTEE_ONLY = re.compile(r"\bcommittee\b", re.I)
 _OFFICE_WORD = re.compile(
     r"\b(?:chief|officer|president|chair(?:man|woman|person)?|treasurer|secretary|controller|comptroller|"
@@ -128,6 +141,14 @@ _APPOSITIVE = re.compile(
     r"(?P<role>[^()\"]{3,160}?)[ \t\n]*(?:\([^)]{0,60}\)[ \t\n]*)?,[ \t\n]*(?=(?:has|have|had|was|is|will|would|notified|informed|"
     r"announced|tendered|submitted|resigned|retired|decided|advised|who|gave|delivered|provided|stepped|ceased|agreed|"
     r"intends|elected[ \t\n]+to|also|and)\b)",
+)
+_APPOSITIVE_BARE = re.compile(
+    r"[ \t\n]*,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:the|a|an|our|its)[ \t\n]+(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
+    r"(?P<role>[^()\";.]{3,200}?)[ \t\n]*(?:\([^)]{0,60}\)[ \t\n]*)?"
+    r"(?=(?:has[ \t\n]+|had[ \t\n]+)?(?:resigned|retired|notified|informed|announced|tendered|submitted|passed[ \t\n]+away|died|stepped[ \t\n]+down)\b)",
+)
+_OF_COMPANY = re.compile(
+    r"[ \t\n]+(?:of|for)[ \t\n]+(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Partnership|Trust)\b"
 )
 _EFFECTIVE = re.compile(
     r"\b(?:effective|commencing|beginning|starting)(?:[ \t\n]+(?:as[ \t\n]+of|on|from|upon|at|immediately|date|as[ \t\n]+at))?\b",
@@ -160,6 +181,22 @@ _LATER_EFFECTIVE = re.compile(
 )
 
 _DOTTED = re.compile(r"\d+\.\d+")
+# "effective upon consummation of the Separation", "effective immediately following the closing":
+# the change waits for an event rather than a date.
+_ON_EVENT = re.compile(
+    r"(?:effective|commencing|beginning|starting)[ \t\n]+(?:immediately[ \t\n]+)?(?:upon|following|after|at[ \t\n]+the|"
+    r"on[ \t\n]+the[ \t\n]+(?:closing|completion|consummation|effective|date[ \t\n]+of[ \t\n]+(?:the|such|his|her))|"
+    r"as[ \t\n]+of[ \t\n]+the[ \t\n]+(?:closing|completion|consummation|effective[ \t\n]+time|time)|"
+    r"concurrent(?:ly)?[ \t\n]+with|contingent[ \t\n]+(?:up)?on|subject[ \t\n]+to|with[ \t\n]+the[ \t\n]+(?:closing|completion|consummation))\b",
+    re.I,
+)
+# "at the annual meeting of shareholders on May 29, 2024" / "... to be held on ..."
+_MEETING_ON = re.compile(
+    r"\b(?:annual|special)[ \t\n]+(?:general[ \t\n]+)?meeting(?:[ \t\n]+of[ \t\n]+(?:the[ \t\n]+Company's[ \t\n]+)?"
+    r"(?:shareholders|stockholders|shareowners|members))?,?[ \t\n]+(?:(?:to[ \t\n]+be|which[ \t\n]+will[ \t\n]+be)[ \t\n]+)?"
+    r"(?:held[ \t\n]+|scheduled[ \t\n]+)?(?:on|for)[ \t\n]+(?=[A-Z0-9])",
+    re.I,
+)
 
 
 @dataclass
@@ -180,6 +217,8 @@ class _Found:
     sentence: tuple[int, int] = (0, 0)
     rule: str = ""
     surname_refs: list[str] = field(default_factory=list)
+    reason: str | None = None
+    reason_span: tuple[int, int] | None = None
 
 
 @extractor(
@@ -226,17 +265,68 @@ def _record(f: _Found) -> OfficerChange:
         evd["role"] = ev(f.doc, *f.role_span)
     if f.date_span:
         evd["effective_date"] = ev(f.doc, *f.date_span)
+    if f.reason_span:
+        evd["reason"] = ev(f.doc, *f.reason_span)
+    age = _age(f)
+    if age is not None:
+        evd["age"] = ev(f.doc, age[1], age[2])
     conf = 0.6 + (0.15 if f.role else 0) + (0.1 if f.date else 0)
     return OfficerChange(
         person=f.person,
         change=f.change,  # type: ignore[arg-type]
         role=f.role,
         effective_date=f.date,
+        reason=f.reason,
         interim=f.interim,
+        age=age[0] if age else None,
         confidence=round(conf, 2),
         rule=f.rule,
         evidence=evd,
     )
+
+
+_REASONS = (
+    (
+        "not_standing",
+        re.compile(
+            r"\bnot[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run|be[ \t\n]+(?:standing|nominated))|\bdecline", re.I
+        ),
+    ),
+    ("death", re.compile(r"\b(?:died|passed|death|passing)\b", re.I)),
+    ("retirement", re.compile(r"\bretire|\bretiring", re.I)),
+    ("resignation", re.compile(r"\bresign", re.I)),
+    ("termination", re.compile(r"\b(?:terminat|removed|dismissed)", re.I)),
+)
+
+
+def _set_reason(f: _Found, verb: str, start: int) -> None:
+    """Why the person leaves, from the departure words themselves ("retired", "passed away", "will not
+    stand for re-election"); "stepped down" or "ceased to serve" say nothing about why."""
+    for reason, rx in _REASONS:
+        if rx.search(verb):
+            f.reason, f.reason_span = reason, (start, start + len(verb))
+            return
+
+
+def _age(f: _Found) -> tuple[int, int, int] | None:
+    """ "Amit R. Ghai, 52, ..." / "Mr. Ghai (age 52)": an age printed right after the person's name
+    in the same document (the first such mention)."""
+    parts = f.person.split()
+    if not parts:
+        return None
+    text = f.doc.text
+    # The full name, or the surname after an honorific (two people may share a surname).
+    who = rf"{re.escape(f.person)}|(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+{re.escape(parts[-1])}"
+    rx = re.compile(
+        rf"\b(?:{who})(?:,[ \t\n]*(?:Jr|Sr)\.?)?"
+        r"(?:[ \t\n]*,[ \t\n]*(?:age[ \t\n]+|aged[ \t\n]+)?|[ \t\n]*\((?:age[ \t\n]+|aged[ \t\n]+)?)"
+        r"(\d{2})(?=[ \t\n]*(?:,|\)|years\b))"
+    )
+    lo = max(0, f.sentence[0] - 20000)
+    m = rx.search(text, lo, min(len(text), f.sentence[1] + 20000))
+    if m is None or not 18 <= int(m.group(1)) <= 99:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1)
 
 
 def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
@@ -246,16 +336,29 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
         book.add(m.name)
     out: list[_Found] = []
     sents = list(sentences(text, sec.start, sec.end, lines=sec.doc.format in ("html", "ixbrl")))
+    # The one departure read from the previous sentence, for "He will cease to serve as ..." next.
+    last: tuple[_Found, int, int] | None = None
     for si, (a, b) in enumerate(sents):
         sent = text[a:b]
-        if not (_ACTIVE_ANY.search(sent) or _PASSIVE_APPT.search(sent) or _DEPART.search(sent)):
+        if not (
+            _ACTIVE_ANY.search(sent)
+            or _PASSIVE_APPT.search(sent)
+            or _DEPART.search(sent)
+            or _TRANSITION.search(sent)
+        ):
+            last = None
             continue
         if _CONDITIONAL.search(sent):
+            last = None
             continue  # "if Mr. Banks resigns for good reason": a contract term, not news
         ms = mentions(text, a, b, book)
         ms = [m for m in ms if _is_person(text, m, a, sec, book)]
         if not ms:
+            if last is not None:
+                _pronoun_follow_up(last, text, a, b, registrant)
+            last = None
             continue
+        last = None
         shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
         prev_active: _Found | None = None
         per: list[list[_Found]] = []
@@ -307,7 +410,22 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             if _DEPART_BEFORE.search(before_core):
                 f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
                 _role_after(f, text, m.end, hi, registrant)
+                dn = _DEPART_BEFORE.search(before_core)
+                _set_reason(f, dn.group(0) if dn else "", lo + (dn.start() if dn else 0))
                 got.append(f)
+            tm = _TRANSITION_FROM.match(after) if not got else None
+            if tm is not None:
+                # "Gary S. Shedlin transitioned from the role of Chief Financial Officer to Vice
+                # Chairman" (x1364742-2023-02-24): leaves one office and takes another.
+                to = _TRANSITION_TO.search(text, m.end + tm.end(), min(hi_role, m.end + tm.end() + 160))
+                if to is not None:
+                    d = _new(sec, m, "departure", (a, b), "officers.transition")
+                    _set_role(d, text, m.end + tm.end(), to.start(), registrant, whole=True)
+                    g = _new(sec, m, "appointment", (a, b), "officers.transition")
+                    _set_role(g, text, to.end(), hi_role, registrant)
+                    if d.role and g.role:
+                        got += [d, g]
+                        continue
             if not got:
                 pm = _PASSIVE_APPT.search(after)
                 if (
@@ -327,6 +445,10 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
                 if f.role is None or _GENERIC_ROLE.fullmatch(f.role):
                     _role_appositive(f, text, m.end, hi, registrant)
+                _set_reason(f, dm.group(0), m.end + dm.start())
+                if f.role is None and f.reason == "not_standing":
+                    # Only a director stands for re-election (0001193125-23-199169).
+                    f.role, f.role_span = "director", (m.end + dm.start(), m.end + dm.end())
                 got.append(f)
         # Subjects joined by "and": "Timothy P. Flynn and Michael A. Neal ... retired from the Board."
         for i in range(len(ms) - 2, -1, -1):
@@ -340,6 +462,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     if g.rule.startswith(("officers.depart", "officers.passive")):
                         c = _new(sec, ms[i], g.change, (a, b), g.rule.removesuffix("_list") + "_list")
                         c.role, c.role_span = g.role, g.role_span
+                        c.reason, c.reason_span = g.reason, g.reason_span
                         c.copy_of = g.copy_of or g
                         per[i].append(c)
         # Lists after one verb share the office printed after the last name ("... as directors").
@@ -350,26 +473,39 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     if nxt is not None and nxt.rule == "officers.appoint_list":
                         f.role, f.role_span = nxt.role, nxt.role_span
         kept: list[list[_Found]] = []
+        event_date = _completed_event_date(text, a, ms[0].start)
         for i, m in enumerate(ms):
             hi = ms[i + 1].start if i + 1 < len(ms) else b
             keep = []
             for f in per[i]:
                 if f.change == "appointment" and f.role and _COMMITTEE_ONLY.search(f.role):
                     continue  # a committee seat for a sitting director is not an officer change
+                if f.change == "appointment" and f.role and _OTHER_BOARD.fullmatch(f.role):
+                    # "expected to be appointed as a director of Worthington Steel": another
+                    # company's board (the registrant's names were stripped from the role first).
+                    continue
                 if f.change == "appointment" and f.role is None and _committee_seat(text, m.end, hi):
                     continue
                 hi_f = reach[i] if f.change == "appointment" else hi
                 _date(f, text, a, b, m, hi_f, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
+                if (
+                    f.date is None
+                    and f.date_from != "event"
+                    and event_date is not None
+                    and (_COMPLETED.search(text, m.end, hi_f) or f.rule == "officers.transition")
+                ):
+                    f.date, f.date_span = event_date[0], (event_date[1], event_date[2])
+                    f.date_from = "lead"
                 keep.append(f)
             kept.append(keep)
         # "elected Mary T. Barra and Safra A. Catz as directors, effective April 1, 2024": the date after
         # the last name of a list belongs to every name of it.
         for i in range(len(kept) - 2, -1, -1):
             nxt = next((g for g in kept[i + 1] if g.rule == "officers.appoint_list"), None)
-            if nxt is None or nxt.date_from != "effective":
+            if nxt is None or nxt.date_from not in ("effective", "event"):
                 continue
             for f in kept[i]:
-                if f.change == "appointment" and f.date_from != "effective":
+                if f.change == "appointment" and f.date_from not in ("effective", "event"):
                     f.date, f.date_span, f.date_from = nxt.date, nxt.date_span, "effective"
         for keep in kept:
             for f in keep:
@@ -380,7 +516,82 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                         f.copy_of.date_from,
                     )
             out += keep
+        flat_kept = [f for keep in kept for f in keep]
+        if len(flat_kept) == 1 and flat_kept[0].change == "departure":
+            last = (flat_kept[0], a, b)
     return out
+
+
+_PRONOUN_DEPART = re.compile(
+    r"(?:(?:As[ \t\n]+a[ \t\n]+result|Accordingly|In[ \t\n]+connection[ \t\n]+(?:therewith|with[ \t\n]+(?:his|her|this|such)[ \t\n]+\w+)),?[ \t\n]+)?"
+    r"(?:he|she)[ \t\n]+(?:will|has|had|shall)?[ \t\n]*(?:cease[ \t\n]+to[ \t\n]+(?:serve|be|hold)|ceased[ \t\n]+to[ \t\n]+(?:serve|be|hold)|step[ \t\n]+down|stepped[ \t\n]+down|resign|resigned)\b",
+    re.I,
+)
+
+
+_AFTER_EVENT = re.compile(
+    r"\b(?:following|upon|after|with)[ \t\n]+(?:the[ \t\n]+)?(?:completion|closing|consummation|filing|effectiveness)\b[^.;]*?"
+    r"\b(?:occurred|took[ \t\n]+place|was[ \t\n]+(?:completed|filed|consummated))\b",
+    re.I,
+)
+_ENDS_ON_DATE = re.compile(r"\bon[ \t\n]+(?=[A-Z0-9])")
+
+
+def _completed_event_date(text: str, a: int, first: int) -> tuple[str, int, int] | None:
+    """ "following the completion of ..., which occurred with the filing of the Company's Annual
+    Report ... on February 24, 2023, (i) Gary S. Shedlin transitioned ..." (x1364742-2023-02-24):
+    a past change dated by the completed event the sentence opens with, the date printed right
+    before the first name."""
+    em = _AFTER_EVENT.search(text, a, first)
+    if em is None:
+        return None
+    for om in _ENDS_ON_DATE.finditer(text, em.end(), first):
+        d = find_date(text, om.end(), first)
+        if (
+            d
+            and d[1] == om.end()
+            and re.fullmatch(r"[ \t\n]*,[ \t\n]*(?:\([a-z0-9]{1,4}\)[ \t\n]*)?", text[d[2] : first])
+        ):
+            return d
+    return None
+
+
+def _pronoun_follow_up(
+    last: tuple[_Found, int, int], text: str, a: int, b: int, registrant: tuple[str, ...]
+) -> None:
+    """ "On January 22, 2025, Christopher D. Young informed ... of his decision to resign from the
+    Company. As a result, he will cease to serve as Executive Vice President, ..., effective
+    immediately." (0001193125-25-010492): the next sentence, naming nobody, gives the office and
+    the date of the one departure read just before."""
+    f, pa, pb = last
+    pm = _PRONOUN_DEPART.match(text, a, b)
+    if pm is None:
+        return
+    if f.role is None:
+        _role_after(f, text, pm.end(), b, registrant, depart=True)
+    if f.date is not None or f.date_from == "event":
+        return
+    for em in _EFFECTIVE.finditer(text, pm.end(), b):
+        if _ON_EVENT.match(text, em.start(), b):
+            return
+        d = find_date(text, em.end(), min(b, em.end() + 70))
+        if d:
+            f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "effective"
+            return
+    if _IMMEDIATE.search(text, pm.end(), b):
+        lead = _lead_date(text, pa, pb)
+        if lead:
+            f.date, f.date_span, f.date_from = lead[0], (lead[1], lead[2]), "lead"
+
+
+def _lead_date(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The date a sentence opens with: "On January 22, 2025, ..."."""
+    lead = _LEAD_DATE.match(text, a, b)
+    if lead:
+        d = find_date(text, lead.end(), min(b, lead.end() + 25))
+        if d and d[1] == lead.end():
+            return d
+    return None
 
 
 _REPLACE_END = re.compile(
@@ -512,6 +723,21 @@ def _role_appositive(f: _Found, text: str, pos: int, hi: int, registrant: tuple[
     am = _APPOSITIVE.match(text, pos, hi)
     if am:
         _set_role(f, text, am.start("role"), am.end("role"), registrant, whole=True)
+        return
+    # "Dennis C. Joines, a director and Executive Vice President of the Company and director,
+    # President and Chief Operating Officer of Horizon Bank ("Bank") resigned on April 28, 2009"
+    # (0000939057-09-000115): no comma closes the appositive; its first office, up to "of the
+    # Company", is the registrant's.
+    bm = _APPOSITIVE_BARE.match(text, pos, hi)
+    if bm is None:
+        return
+    rs, re_ = bm.start("role"), bm.end("role")
+    cut = _OF_COMPANY.search(text, rs, re_)
+    if cut is not None:
+        re_ = cut.start()
+    elif "," in text[rs:re_]:
+        return
+    _set_role(f, text, rs, re_, registrant, whole=True)
 
 
 def _set_role(
@@ -532,7 +758,7 @@ def _set_role(
     role = text[s:e]
     # Strip "of the Company" / "of <registrant>" / "for <registrant>" at the end; keep other units.
     role, e = _strip_registrant(role, s, registrant)
-    role = role.rstrip(" ,\t\n")
+    role = re.sub(r"(?:[ \t\n,]+(?:and|or))+$", "", role.rstrip(" ,\t\n")).rstrip(" ,\t\n")
     e = s + len(role)
     if not role or len(role) > 140:
         return
@@ -600,14 +826,16 @@ def _company_names(filing: Filing) -> tuple[str, ...]:
         names += [f.name for f in filing.header.filers if f.name]
     doc = filing.primary_document
     if doc is not None:
-        firsts = {_core(n).split()[0] for n in names if _core(n)}
+        words = [set(_core(n).split()) for n in names if _core(n)]
         for m in _DEFINED.finditer(doc.text, 0, min(len(doc.text), 20000)):
             term = m.group(1)
             ctx = doc.text[max(0, m.start() - 4) : m.end() + 40]
-            # Only the registrant's own short name: it shares a word with the cover/header name, or is
-            # defined alongside "the Company" ("(the \"Company\" or \"Worthington\")").
+            # Only the registrant's own short name: its words are all in the cover/header name, or it is
+            # defined alongside "the Company" ("(the \"Company\" or \"Worthington\")"). A name that only
+            # shares the first word is another company: "Worthington Steel" spun off by Worthington
+            # Industries (0000950170-23-062135).
             core = _core(term)
-            if (core and core.split()[0] in firsts) or re.search(
+            if (core and any(set(core.split()) <= w for w in words)) or re.search(
                 r"[\"“](?:Company|Registrant|Corporation)[\"”]", ctx
             ):
                 names.append(term)
@@ -657,6 +885,14 @@ def _date(
     own_lo = m.end
     # The active verb before the name may carry "Effective May 21, 2020, the Board ... appointed".
     for em in _EFFECTIVE.finditer(text, own_lo, hi):
+        if _ON_EVENT.match(text, em.start(), min(hi, em.end() + 40)):
+            # "effective upon consummation of the Separation" with no calendar date: the change
+            # waits for an event, so the sentence's decision date is not its effective date
+            # (0000950170-23-062135).
+            d = find_date(text, em.end(), min(hi, em.end() + 70))
+            if d is None or "." in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
+                f.date_from = "event"
+                return
         if re.match(r"[ \t\n]*immediately", text[em.end() : em.end() + 15], re.I):
             break
         d = find_date(text, em.end(), min(hi, em.end() + 70))
@@ -664,6 +900,16 @@ def _date(
             f.date, f.date_span = d[0], (d[1], d[2])
             f.date_from = "effective"
             return
+    if f.change == "departure":
+        # "not to stand for re-election ... at the annual meeting of shareholders on May 29, 2024":
+        # the term ends at the meeting, when its date is printed (0000034088-24-000015).
+        mm = _MEETING_ON.search(text, own_lo, hi)
+        if mm:
+            d = find_date(text, mm.end(), min(hi, mm.end() + 25))
+            if d and d[1] == mm.end():
+                f.date, f.date_span = d[0], (d[1], d[2])
+                f.date_from = "effective"
+                return
     if f.rule == "officers.appoint_verb" and lo >= 0:
         # "announced that, effective as of October 14, 2024, the Board has appointed Elliott Hill"
         for em in _EFFECTIVE.finditer(text, lo, m.start):
@@ -671,6 +917,9 @@ def _date(
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
                 f.date_from = "before"
+                return
+            if _ON_EVENT.match(text, em.start(), m.start):
+                f.date_from = "event"
                 return
     lead = _LEAD_DATE.match(text, a, b)
     lead_date = None
