@@ -59,6 +59,7 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 def extract_results(filing: Filing) -> ExtractResult:
     """Announcement of financial results for a period."""
     dotted = any("." in i.code for i in filing.items)
+    codes = {i.code for i in filing.items}
     secs: list[tuple[Section, bool]] = []
     for sec in item_sections(filing, ("2.02", "7.01", "8.01")):
         if sec.code_2004 == "2.02":
@@ -69,13 +70,73 @@ def extract_results(filing: Filing) -> ExtractResult:
             # Old Item 9 (Regulation FD) and Item 5 (other events) carried earnings releases before
             # Item 12 existed (0001012870-03-001933).
             secs.append((sec, True))
-    if not secs:
+    old_item = not dotted and bool(codes & {"5", "9", "12"})
+    if not secs and not old_item:
         return ExtractResult()
     try:
-        rec = _read(filing, secs)
+        rec = _read(filing, secs) if secs else None
+        if rec is None and old_item and not any(s.code == "12" for s, _ in secs):
+            # An old Item 5 / 9 whose body the item finder could not delimit, with an attached
+            # earnings release headed "... ANNOUNCES ... SECOND QUARTER RESULTS" (0000912057-00-043726).
+            rec = _from_release(filing, None, "results.release_headline", headline=True)
     except Exception as e:  # never lose the filing to a rule's bug
         return ExtractResult(warnings=[f"results: {type(e).__name__}: {e}"])
     return ExtractResult(results=rec)
+
+
+# A release headline or opening that reports results: "ANNOUNCES ... SECOND QUARTER RESULTS",
+# "reported results for the three months and nine months ended June 30, 2004".
+_RELEASE_RESULTS = re.compile(
+    r"\b(?:announc\w*|report\w*|post\w*|releas\w*)\b[^.]{0,160}?\b(?:results|earnings)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|to|shall|plans?[ \t\n]+to|expects?[ \t\n]+to|intends?[ \t\n]+to|scheduled[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?\Z",
+    re.I,
+)
+_RELEASE_PERIOD = re.compile(r"\b(?:quarter|year|months|half|fiscal|annual)\b", re.I)
+
+
+def _from_release(
+    filing: Filing, number: str | None, rule: str, headline: bool = False, sec: Section | None = None
+) -> Results | None:
+    """Results read from the press release alone: its headline (``headline``), or its opening,
+    announces results of a period; guidance, outlooks and preliminary figures are not results."""
+    for doc in _releases(filing, number):
+        head = doc.text[: 600 if headline else 3000]
+        rm = next(
+            (
+                m
+                for m in _RELEASE_RESULTS.finditer(head)
+                # "Tesla will post its financial results for the fourth quarter ... on January 24"
+                # (0000950170-24-000282), "XYZ to Announce Third Quarter Results": a date, not results.
+                if not _FUTURE.search(head, max(0, m.start() - 30), m.start())
+            ),
+            None,
+        )
+        if rm is None or re.search(
+            r"\b(?:will|to)[ \t\n]+(?:announce|report|release|post)\b", head[:300], re.I
+        ):
+            continue
+        sent = head[rm.start() : rm.end() + 200]
+        if not _RELEASE_PERIOD.search(sent) or _NOT_RESULTS.search(head[: rm.end()]):
+            continue
+        if headline and head[: rm.start()].count("\n\n") > 6:
+            continue  # not the headline: the words sit deep in the body
+        period = _find_period(doc, 0, min(len(doc.text), 60000))
+        evd: dict[str, Evidence] = {"found": ev(doc, rm.start(), rm.end())}
+        kw = _period_fields(period, evd)
+        _fiscal_year(kw, evd, [(doc, 0, 1500)])
+        kw["press_release_exhibit"] = doc.type.upper().removeprefix("EX-") or None
+        if sec is not None:
+            evd["found"] = ev(sec.doc, *_trim_span(sec.doc.text, sec.start, min(sec.end, sec.start + 300)))
+        return Results(
+            confidence=0.8 if period else 0.65,
+            rule=rule,
+            evidence=evd,
+            **kw,  # type: ignore[arg-type]
+        )
+    return None
 
 
 def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
@@ -99,10 +160,22 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
             sent = _sentence_at(text, announce.start())
             if _NOT_RESULTS.search(sent) and not re.search(r"\bended\b", sent, re.I):
                 continue
-        elif (
-            not announce and period is None and (_NOT_RESULTS.search(text) or not _RESULTS_WORDS.search(text))
-        ):
-            continue  # Item 2.02 without results wording: guidance, a presentation, a certification
+        elif not announce and period is None and _NOT_RESULTS.search(text):
+            continue  # Item 2.02 that speaks of guidance, a forecast, a certification
+        elif not announce and period is None and not _RESULTS_WORDS.search(text):
+            # Item 2.02 / old Item 12 that only points to its exhibit ("issued a press release,
+            # attached hereto as Exhibit 99.1"): the release says whether it reports results
+            # (0001125282-04-003595).
+            ex = _EXHIBIT.search(text)
+            rec = _from_release(
+                filing,
+                ex.group(1) if ex else None,
+                "results.item_" + sec.code.replace(".", "_") + "_release",
+                sec=sec,
+            )
+            if rec is not None:
+                return rec
+            continue
         ex = _EXHIBIT.search(text)
         if period is None:
             for doc in _releases(filing, ex.group(1) if ex else None):
@@ -112,24 +185,13 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
         evd: dict[str, Evidence] = {
             "found": ev(sec.doc, *_trim_span(sec.doc.text, sec.start, min(sec.end, sec.start + 300)))
         }
-        kw: dict[str, object] = {}
-        if period is not None:
-            iso, doc, ps, pe, kind_span, kind = period
-            kw["period_end"] = iso
-            evd["period_end"] = ev(doc, ps, pe)
-            evd["period_type"] = ev(doc, *kind_span)
-            k = kind.lower()
-            if ("quarter" in k and not re.search(r"\byears?\b|months", k)) or (
-                re.search(r"\b(?:three|3|thirteen|13)[ -]", k) and "and" not in k
-            ):
-                kw["period_type"] = "quarter"
-            elif re.search(r"\bhalf|\b(?:six|6)[ -]months", k) and "and" not in k:
-                kw["period_type"] = "half"
-            elif re.search(r"\byears?\b|twelve|52|53|fifty", k) and "quarter" not in k and "and" not in k:
-                kw["period_type"] = "year"
-            om = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", k, re.I)
-            if om and "quarter" in k:
-                kw["fiscal_quarter"] = _ORDINAL[om.group(1).lower()]
+        kw = _period_fields(period, evd)
+        _fiscal_year(
+            kw,
+            evd,
+            [(sec.doc, sec.start, sec.end)]
+            + [(d, 0, 1500) for d in _releases(filing, ex.group(1) if ex else None)[:1]],
+        )
         if ex:
             kw["press_release_exhibit"] = ex.group(1)
             evd["press_release_exhibit"] = ev(sec.doc, sec.start + ex.start(1), sec.start + ex.end(1))
@@ -140,6 +202,76 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
             **kw,  # type: ignore[arg-type]
         )
     return None
+
+
+def _period_fields(period: tuple | None, evd: dict[str, Evidence]) -> dict[str, object]:
+    kw: dict[str, object] = {}
+    if period is None:
+        return kw
+    iso, doc, ps, pe, kind_span, kind = period
+    kw["period_end"] = iso
+    evd["period_end"] = ev(doc, ps, pe)
+    evd["period_type"] = ev(doc, *kind_span)
+    k = kind.lower()
+    if ("quarter" in k and not re.search(r"\byears?\b|months", k)) or (
+        re.search(r"\b(?:three|3|thirteen|13)[ -]", k) and "and" not in k
+    ):
+        kw["period_type"] = "quarter"
+    elif re.search(r"\bhalf|\b(?:six|6)[ -]months", k) and "and" not in k:
+        kw["period_type"] = "half"
+    elif re.search(r"\byears?\b|twelve|52|53|fifty", k) and "quarter" not in k and "and" not in k:
+        kw["period_type"] = "year"
+    om = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", k, re.I)
+    if om and "quarter" in k:
+        kw["fiscal_quarter"] = _ORDINAL[om.group(1).lower()]
+    return kw
+
+
+# "first quarter of fiscal 2024", "fiscal year 2023", "fourth quarter and full year 2023", "Q3 2024",
+# "2024 second quarter": the year that names the reported period.
+_FISCAL_YEAR = re.compile(
+    r"\b(?:fiscal(?:[ \t\n]+year)?|(?:first|second|third|fourth)[ \t\n]+quarter(?:[ \t\n]+of)?(?:[ \t\n]+fiscal(?:[ \t\n]+year)?)?|"
+    r"full[ \t\n]+(?:fiscal[ \t\n]+)?year|Q[1-4])[ \t\n]+(?:FY)?(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?P<y2>(?:19|20)\d\d)[ \t\n]+(?:fiscal[ \t\n]+year|(?:first|second|third|fourth)[ \t\n]+(?:fiscal[ \t\n]+)?quarter)\b",
+    re.I,
+)
+
+
+def _fiscal_year(
+    kw: dict[str, object], evd: dict[str, Evidence], where: list[tuple[Document, int, int]]
+) -> None:
+    """The fiscal year the filing names for its period: the first one printed in a sentence about
+    results (item, then the release's opening), never in one about guidance or estimates
+    ("estimates related to its fiscal 2013 second quarter"). It must agree with a printed period
+    end: a calendar-named period ("fourth quarter of 2003") ends in its year, a fiscal year may
+    end in the next calendar year or, when it ends in January or February, be named for the
+    year before."""
+    pe = str(kw["period_end"]) if kw.get("period_end") else None
+    for doc, a, b in where:
+        text = doc.text
+        for m in _FISCAL_YEAR.finditer(text, a, min(b, len(text))):
+            sent = _sentence_at(text, m.start())
+            if _NOT_YEAR_SENTENCE.search(sent) or not _YEAR_SENTENCE.search(sent):
+                continue
+            g = "y" if m.group("y") else "y2"
+            y = int(m.group(g))
+            if pe is not None:
+                ey, month = int(pe[:4]), int(pe[5:7])
+                ok = {ey} | ({ey - 1} if month <= 2 else set())
+                if "fiscal" in m.group(0).lower():
+                    ok.add(ey + 1)
+                if y not in ok:
+                    return  # the first year named is not this period's: leave it unset
+            kw["fiscal_year"] = y
+            evd["fiscal_year"] = ev(doc, m.start(g), m.end(g))
+            return
+
+
+_YEAR_SENTENCE = re.compile(r"\b(?:results|earnings|report\w*|announc\w*|ended)\b", re.I)
+_NOT_YEAR_SENTENCE = re.compile(
+    r"\b(?:guidance|outlook|forecasts?|estimates?|expects?|expected|forward-looking|projections?|anticipat\w+)\b",
+    re.I,
+)
 
 
 def _trim_span(text: str, a: int, b: int) -> tuple[int, int]:
