@@ -26,7 +26,7 @@ _PERIOD_ENDED = re.compile(
     rf"(?:-|{_W})(?:months?|weeks?)|half(?:-|{_W})years?|periods?|months?)"
     rf"(?:(?:,|{_W}and|{_W}&|{_W}and{_W}the)(?:{_W}(?:fiscal|full))?(?:{_W}(?:first|second|third|fourth))?{_W}"
     rf"(?:quarters?|years?|(?:six|nine|twelve|6|9|12|twenty-six|thirty-nine|fifty-two|26|39|52)(?:-|{_W})(?:months?|weeks?)|fiscal{_W}years?|full{_W}years?))*)"
-    rf"(?:{_W}of)?(?:{_W}(?:fiscal|the))?(?:{_W}(?:fiscal|calendar))?(?:{_W}year)?(?:{_W}(?:19|20)\d\d)?,?{_W}(?:then{_W})?ended(?:{_W}on)?,?{_W}",
+    rf"(?:{_W}of)?(?:{_W}(?:fiscal|the|its|our))?(?:{_W}(?:fiscal|calendar))?(?:{_W}year)?(?:{_W}(?:19|20)\d\d)?,?{_W}(?:then{_W})?ended(?:{_W}on)?,?{_W}",
     re.I,
 )
 _RESULTS_WORDS = re.compile(
@@ -87,14 +87,20 @@ def extract_results(filing: Filing) -> ExtractResult:
 # A release headline or opening that reports results: "ANNOUNCES ... SECOND QUARTER RESULTS",
 # "reported results for the three months and nine months ended June 30, 2004".
 _RELEASE_RESULTS = re.compile(
-    r"\b(?:announc\w*|report\w*|post\w*|releas\w*)\b[^.]{0,160}?\b(?:results|earnings)\b",
+    r"\b(?:announc\w*|report\w*|post\w*|releas\w*)\b[^.]{0,160}?"
+    r"(?:\b(?:quarter|year|months|half|fiscal|annual|quarterly|weeks)\b[^.]{0,60}?\b(?:results|earnings)\b"
+    r"|\b(?:results|earnings)[ \t\n]+(?:for|of)[ \t\n]+[^.]{0,60}?\b(?:quarter|year|months|half|fiscal|weeks)\b)",
+    re.I,
+)
+# Results that are not financial: "announces positive Phase 3 results from a one-year study".
+_OTHER_RESULTS = re.compile(
+    r"\b(?:trials?|study|studies|clinical|phase|survey|tests?|testing|tender|offer|election|voting|drilling)\b",
     re.I,
 )
 _FUTURE = re.compile(
     r"\b(?:will|to|shall|plans?[ \t\n]+to|expects?[ \t\n]+to|intends?[ \t\n]+to|scheduled[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?\Z",
     re.I,
 )
-_RELEASE_PERIOD = re.compile(r"\b(?:quarter|year|months|half|fiscal|annual)\b", re.I)
 
 
 def _from_release(
@@ -118,8 +124,7 @@ def _from_release(
             r"\b(?:will|to)[ \t\n]+(?:announce|report|release|post)\b", head[:300], re.I
         ):
             continue
-        sent = head[rm.start() : rm.end() + 200]
-        if not _RELEASE_PERIOD.search(sent) or _NOT_RESULTS.search(head[: rm.end()]):
+        if _NOT_RESULTS.search(head[: rm.end()]) or _OTHER_RESULTS.search(rm.group(0)):
             continue
         if headline and head[: rm.start()].count("\n\n") > 6:
             continue  # not the headline: the words sit deep in the body
