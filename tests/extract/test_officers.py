@@ -172,3 +172,87 @@ def test_company_and_office_words_are_not_people() -> None:
     )
     (c,) = extract_officers(f).officer_changes
     assert (c.person, c.change, c.effective_date) == ("Tom Beaudoin", "departure", "2020-12-18")
+
+
+# --- round 2: patterns from the independent silver set -------------------------------------
+
+
+def test_effective_upon_an_event_has_no_date_and_another_companys_board_is_no_appointment() -> None:
+    # 0000950170-23-062135: "effective upon consummation of the Separation" names no calendar date;
+    # "expected to be appointed as a director of Worthington Steel" is the spun-off company's board.
+    got = {(c.person, c.change): c for c in _changes("0000950170-23-062135")}
+    assert set(got) == {
+        ("Carl A. Nelson", "departure"),
+        ("Mary Schiavo", "departure"),
+        ("Sidney A. Ribeau", "departure"),
+        ("B. Andrew Rose", "appointment"),
+        ("Billy R. Vickers", "appointment"),
+        ("Paul G. Heller", "appointment"),
+        ("Virgil L. Winland", "appointment"),
+    }
+    assert all(c.effective_date is None for c in got.values())
+    assert got[("Carl A. Nelson", "departure")].reason == "resignation"
+
+
+def test_transition_from_one_office_to_another_dated_by_a_completed_event() -> None:
+    # x1364742-2023-02-24: "following the completion of ..., which occurred with the filing of the
+    # Company's Annual Report ... on February 24, 2023, (i) Gary S. Shedlin transitioned from the role
+    # of Chief Financial Officer to Vice Chairman and (ii) Martin Small became Chief Financial Officer".
+    got = {(c.person, c.change): c for c in _changes("x1364742-2023-02-24")}
+    assert got[("Gary S. Shedlin", "departure")].role == "Chief Financial Officer"
+    assert got[("Gary S. Shedlin", "appointment")].role == "Vice Chairman"
+    assert got[("Martin Small", "appointment")].role == "Chief Financial Officer"
+    assert {c.effective_date for c in got.values()} == {"2023-02-24"}
+
+
+def test_role_from_an_appositive_without_a_closing_comma() -> None:
+    # 0000939057-09-000115: "Dennis C. Joines, a director and Executive Vice President of the Company
+    # and director, President and Chief Operating Officer of Horizon Bank ("Bank") resigned on ...".
+    (c,) = _changes("0000939057-09-000115")
+    assert (c.person, c.change, c.effective_date) == ("Dennis C. Joines", "departure", "2009-04-28")
+    assert c.role == "director and Executive Vice President"
+    assert c.reason == "resignation"
+
+
+def test_pronoun_sentence_gives_role_and_immediate_date() -> None:
+    # 0001193125-25-010492 (Microsoft): the office and "effective immediately" follow in a sentence
+    # that names nobody.
+    f = _synthetic(
+        'On January 22, 2025, Christopher D. Young informed Example Widgets, Inc. (the "Company") of his '
+        "decision to resign from the Company. As a result, he will cease to serve as Executive Vice "
+        "President, Business Development, Strategy, and Ventures, effective immediately. He will remain "
+        "an employee of the Company until the end of March."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert c.role == "Executive Vice President, Business Development, Strategy, and Ventures"
+    assert c.effective_date == "2025-01-22"
+
+
+def test_not_standing_dated_by_the_meeting_only_when_printed() -> None:
+    # 0000034088-24-000015: the meeting date is printed; Sandberg (dev gold) names the meeting only.
+    f = _synthetic(
+        "(b) On February 27, 2024, Dr. Susan K. Avery announced her intention not to stand for "
+        "re-election to the board at the annual meeting of shareholders on May 29, 2024, for reasons "
+        "unrelated to the company. Dr. Avery will remain on the board until the annual meeting."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.role, c.effective_date, c.reason) == ("director", "2024-05-29", "not_standing")
+    f = _synthetic(
+        "On January 16, 2024, Sheryl Sandberg notified the Company that she has decided not to stand for "
+        're-election at the Company\'s 2024 Annual Meeting of Shareholders (the "Annual Meeting").'
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.role, c.effective_date, c.reason) == ("director", None, "not_standing")
+
+
+def test_age_and_reason() -> None:
+    f = _synthetic(
+        "On March 1, 2024, the Board appointed Jane Q. Roe as Chief Financial Officer, effective March 4, "
+        "2024. Ms. Roe, 52, has served as Treasurer since 2019. On March 1, 2024, John Doe retired as "
+        "Chief Financial Officer. Mr. Doe passed nothing."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert got[("Jane Q. Roe", "appointment")].age == 52
+    assert got[("Jane Q. Roe", "appointment")].evidence["age"].quote == "52"
+    assert got[("John Doe", "departure")].reason == "retirement"
+    assert got[("John Doe", "departure")].age is None

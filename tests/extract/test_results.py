@@ -76,3 +76,84 @@ def test_earnings_release_under_old_item_9() -> None:
     )
     r = extract_results(f).results
     assert r is not None and r.period_end == "2003-03-31"
+
+
+# --- round 2: results stated only by the press release -------------------------------------
+
+
+def _submission(item_text: str, release: str) -> eightk.Filing:
+    def doc(t: str, body: str) -> str:
+        return f"<DOCUMENT>\n<TYPE>{t}\n<SEQUENCE>1\n<TEXT>\n{body}\n</TEXT>\n</DOCUMENT>\n"
+
+    main = (
+        "FORM 8-K\nCURRENT REPORT\nDate of Report (Date of earliest event reported): August 14, 2000\n"
+        f"Example Widgets, Inc.\n{item_text}\n\nSIGNATURES\n"
+    )
+    text = (
+        "<SEC-DOCUMENT>\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n</SEC-HEADER>\n"
+        + doc("8-K", main)
+        + doc("EX-99.1", release)
+        + "</SEC-DOCUMENT>\n"
+    )
+    return eightk.parse(text.encode(), "synthetic")
+
+
+def test_bare_item_12_reads_the_release() -> None:
+    # 0001125282-04-003595: Item 12 only says a press release is attached as Exhibit 99.1.
+    r = extract_results(parse_path(filing_path("0001125282-04-003595"))).results
+    assert r is not None
+    assert r.period_end == "2004-06-30"
+    assert r.press_release_exhibit == "99.1"
+
+
+def test_old_item_5_earnings_release_by_its_headline() -> None:
+    # 0000912057-00-043726: "... ANNOUNCES COMPLETION OF BOND RESTRUCTURING AND SECOND QUARTER RESULTS".
+    f = _submission(
+        "Item 5. Other Events\n\nOn August 14, 2000, the Registrant completed the restructuring of its "
+        "bonds. The press release attached as Exhibit 99.1 is incorporated herein by reference.",
+        "EXAMPLE WIDGETS ANNOUNCES COMPLETION OF BOND RESTRUCTURING AND SECOND QUARTER RESULTS\n\n"
+        "Example Widgets, Inc. today announced results for the second quarter and six months ended "
+        "July 31, 2000. Revenues were $5 million.",
+    )
+    r = f.events.results
+    assert r is not None
+    assert (r.period_end, r.fiscal_quarter) == ("2000-07-31", 2)
+    assert r.evidence["found"].document == 1
+
+
+def test_release_that_dates_a_future_announcement_is_not_results() -> None:
+    # 0000950170-24-000282 (Tesla): deliveries, and "will post its financial results ... on January 24".
+    f = _submission(
+        "Item 2.02 Results of Operations and Financial Condition.\n\nOn January 2, 2024, the Company "
+        "published the press release which is attached hereto as Exhibit 99.1.",
+        "Example Vehicle Deliveries and Date for Financial Results Webcast for Fourth Quarter 2023\n\n"
+        "In the fourth quarter, we delivered 484,000 vehicles. Example will post its financial results "
+        "for the fourth quarter of 2023 after market close on January 24, 2024.",
+    )
+    assert f.events.results is None
+
+
+def test_old_item_5_clinical_results_are_not_financial_results() -> None:
+    f = _submission(
+        "Item 5. Other Events\n\nThe press release attached as Exhibit 99.1 is incorporated herein.",
+        "EXAMPLE WIDGETS ANNOUNCES POSITIVE RESULTS FROM ONE-YEAR PHASE 3 STUDY\n\nExample today "
+        "announced results of a one-year trial.",
+    )
+    assert f.events.results is None
+
+
+def test_fiscal_year_must_agree_with_the_period_end() -> None:
+    r = extract_results(
+        _filing(
+            "On April 29, 2025, the Company issued a press release announcing its financial results for the "
+            "first quarter of fiscal 2025 ended March 29, 2025."
+        )
+    ).results
+    assert r is not None and (r.period_end, r.fiscal_year) == ("2025-03-29", 2025)
+    r = extract_results(
+        _filing(
+            "The Company reported net income for the year ended December 31, 2004, compared with $25.0 "
+            "million in the fourth quarter of 2003."
+        )
+    ).results
+    assert r is not None and r.fiscal_year is None
