@@ -9,6 +9,7 @@ not applicable") yield none.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from eightk.model import Document, Item
@@ -172,7 +173,8 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         if code in seen:
             continue
         seen.add(code)
-        nxt = next((s for s in starts if s > hstart), None)
+        k = bisect.bisect_right(starts, hstart)  # next heading line (linear scan was O(n^2))
+        nxt = starts[k] if k < len(starts) else None
         body_start = min(line_end + 1, len(text))
         body_end = min(nxt if nxt is not None else doc_end, doc_end) if hstart < doc_end else len(text)
         if body_end < body_start:
@@ -249,11 +251,13 @@ def _skip_contents_entries(
     codes = [h[0] for h in heads]
     if len(set(codes)) == len(codes):
         return heads
+    last = {c: i for i, c in enumerate(codes)}
+    starts = sorted({h[1] for h in heads})
     keep: list[tuple[str, int, int, int]] = []
     for i, h in enumerate(heads):
-        later = [g for g in heads[i + 1 :] if g[0] == h[0]]
-        if later:
-            nxt = next((g[1] for g in heads[i + 1 :] if g[1] > h[1]), len(text))
+        if last[h[0]] > i:
+            k = bisect.bisect_right(starts, h[1])
+            nxt = starts[k] if k < len(starts) else len(text)
             body = text[h[3] : nxt] if nxt > h[3] else ""
             if len("".join(body.split())) < 3:
                 continue
