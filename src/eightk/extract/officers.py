@@ -66,6 +66,11 @@ _DEPART = re.compile(
 _DEPART_BEFORE = re.compile(
     r"\bthe[ \t\n]+(?:resignation|retirement|departure|death|passing|termination)[ \t\n]+of[ \t\n]*$", re.I
 )
+# The prefilter's form of _DEPART_BEFORE: "announced the resignation of Steven L. Hoekstra, ..."
+# (0000939057-09-000316) has no departure verb.
+_DEPART_NOUN = re.compile(
+    r"\bthe[ \t\n]+(?:resignation|retirement|departure|death|passing|termination)[ \t\n]+of\b", re.I
+)
 # A clause that is hypothetical or subordinate: "if Mr. Banks resigns", "after Mr. Williams retires".
 _CONDITIONAL = re.compile(r"\b(?:if|in[ \t\n]+the[ \t\n]+event|unless|provided[ \t\n]+that|whether)\b", re.I)
 _SUBORDINATE_BEFORE = re.compile(
@@ -137,18 +142,19 @@ _OFFICE_WORD = re.compile(
     re.I,
 )
 _APPOSITIVE = re.compile(
-    r"[ \t\n]*,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:(?:the|a|an|our|its)[ \t\n]+)?(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
+    r"[ \t\n]*(?:\((?:age[ \t\n]+)?\d{2}\)[ \t\n]*)?,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:(?:the|a|an|our|its)[ \t\n]+)?(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
     r"(?P<role>[^()\"]{3,160}?)[ \t\n]*(?:\([^)]{0,60}\)[ \t\n]*)?,[ \t\n]*(?=(?:has|have|had|was|is|will|would|notified|informed|"
     r"announced|tendered|submitted|resigned|retired|decided|advised|who|gave|delivered|provided|stepped|ceased|agreed|"
     r"intends|elected[ \t\n]+to|also|and)\b)",
 )
 _APPOSITIVE_BARE = re.compile(
-    r"[ \t\n]*,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:the|a|an|our|its)[ \t\n]+(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
+    r"[ \t\n]*,[ \t\n]*(?:age[ \t\n]+\d+,[ \t\n]*)?(?:(?:the|a|an|our|its)[ \t\n]+(?:(?:Company|Corporation|Registrant|Firm|Bank)'s[ \t\n]+)?"
+    r"|(?=(?:Chief|President|Executive|Senior|Vice|Chair\w*|Treasurer|Secretary|Controller|General[ \t\n]+Counsel|Principal)\b))"
     r"(?P<role>[^()\";.]{3,200}?)[ \t\n]*(?:\([^)]{0,60}\)[ \t\n]*)?"
     r"(?=(?:has[ \t\n]+|had[ \t\n]+)?(?:resigned|retired|notified|informed|announced|tendered|submitted|passed[ \t\n]+away|died|stepped[ \t\n]+down)\b)",
 )
 _OF_COMPANY = re.compile(
-    r"[ \t\n]+(?:of|for)[ \t\n]+(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Partnership|Trust)\b"
+    r"[ \t\n]+(?:of|for)[ \t\n]+(?:both[ \t\n]+)?(?:the[ \t\n]+)?(?:Company|Corporation|Registrant|Partnership|Trust)\b"
 )
 _EFFECTIVE = re.compile(
     r"\b(?:effective|commencing|beginning|starting)(?:[ \t\n]+(?:as[ \t\n]+of|on|from|upon|at|immediately|date|as[ \t\n]+at))?\b",
@@ -173,6 +179,10 @@ _LEAD_DATE = re.compile(
 _ON_DATE = re.compile(
     r"\b(?:resigned|retired|stepped[ \t\n]+down|departed|died|passed[ \t\n]+away|was[ \t\n]+(?:appointed|elected|named|"
     r"promoted|terminated|removed)|joined[ \t\n]+the[ \t\n]+Company)\b[^.;]{0,40}?\bon[ \t\n]+(?=[A-Z0-9])"
+)
+_FUTURE_ON = re.compile(
+    r"\b(?:will|to|shall)[ \t\n]+(?:retire|resign|step[ \t\n]+down|leave|depart|assume|join|become|succeed)\b"
+    r"(?:(?!\b(?:following|after|upon|filing|Form|report|until|before|prior|through|since|announced)\b)[^.;,]){0,80}?\bon[ \t\n]+(?=[A-Z0-9])"
 )
 _LATER_EFFECTIVE = re.compile(
     r"\b(?:resignation|retirement|appointment|election|departure|employment|service|transition|termination)\b[^.]{0,80}?"
@@ -345,6 +355,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             or _PASSIVE_APPT.search(sent)
             or _DEPART.search(sent)
             or _TRANSITION.search(sent)
+            or _DEPART_NOUN.search(sent)
         ):
             last = None
             continue
@@ -410,6 +421,11 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             if _DEPART_BEFORE.search(before_core):
                 f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
                 _role_after(f, text, m.end, hi, registrant)
+                cm = re.match(r"[ \t\n]*,[ \t\n]*", text[m.end : hi]) if f.role is None else None
+                if cm:
+                    # "the departure of Donnie King, President North American Operations, effective
+                    # February 28, 2017" (0000100493-17-000037): the office in apposition.
+                    _set_role(f, text, m.end + cm.end(), hi, registrant)
                 dn = _DEPART_BEFORE.search(before_core)
                 _set_reason(f, dn.group(0) if dn else "", lo + (dn.start() if dn else 0))
                 got.append(f)
@@ -937,6 +953,15 @@ def _date(
     if om:
         d = find_date(text, own_lo + om.end(), own_lo + om.end() + 30)
         if d and d[1] == own_lo + om.end():
+            f.date, f.date_span = d[0], (d[1], d[2])
+            f.date_from = "effective"
+            return
+    # "intends to retire from active employment with Horizon on May 31, 2008" (0000939057-08-000103),
+    # "will assume the role of ... on January 1, 2024" (0000050863-24-000003): a future change's date.
+    fm = _FUTURE_ON.search(own)
+    if fm:
+        d = find_date(text, own_lo + fm.end(), own_lo + fm.end() + 30)
+        if d and d[1] == own_lo + fm.end():
             f.date, f.date_span = d[0], (d[1], d[2])
             f.date_from = "effective"
             return
