@@ -256,3 +256,48 @@ def test_age_and_reason() -> None:
     assert got[("Jane Q. Roe", "appointment")].evidence["age"].quote == "52"
     assert got[("John Doe", "departure")].reason == "retirement"
     assert got[("John Doe", "departure")].age is None
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "role", "date"),
+    [
+        # 0000100493-17-000037: a departure noun and the office in apposition.
+        (
+            "On February 14, 2017, the Company announced certain senior-level management changes, including "
+            "the departure of Donnie King, President North American Operations, effective February 28, 2017.",
+            "Donnie King",
+            "President North American Operations",
+            "2017-02-28",
+        ),
+        # 0000731766-24-000026: "(age 64)," opens the appositive.
+        (
+            "On February 6, 2024, Dirk McMahon (age 64), President and Chief Operating Officer of the Company, "
+            "notified the Company of his decision to retire, effective April 1, 2024.",
+            "Dirk McMahon",
+            "President and Chief Operating Officer",
+            "2024-04-01",
+        ),
+        # 0000939057-09-000243: an appositive without article or closing comma.
+        (
+            "On September 4, 2009, the Company announced that Greg B. Spear, Chief Financial Officer and "
+            'Secretary of both the Company and Horizon Bank ("Bank") resigned. Mr. Spear\'s resignation is '
+            "effective as of September 3, 2009.",
+            "Greg B. Spear",
+            "Chief Financial Officer and Secretary",
+            "2009-09-03",
+        ),
+        # 0000939057-08-000103: a future departure dated with "on".
+        (
+            "Mr. John Evans, the Company's Chairman, has announced he intends to retire from active "
+            "employment with the Company on May 31, 2008.",
+            "John Evans",
+            None,
+            "2008-05-31",
+        ),
+    ],
+)
+def test_departure_roles_and_dates(body: str, person: str, role: str | None, date: str) -> None:
+    (c,) = extract_officers(_synthetic(body)).officer_changes
+    assert (c.person, c.change, c.effective_date) == (person, "departure", date)
+    if role is not None:
+        assert c.role == role
