@@ -39,8 +39,8 @@ _WARRANT_TOTAL = re.compile(
     rf"\btotal\s+(?:number\s+of\s+)?warrants\s+issued\b[^.;]{{0,40}}?\s(?:were|was|is|of)\s+{_COUNT}", re.I
 )
 _SHARES = re.compile(
-    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new)\s+)?"
-    rf"(?P<unit>shares|units)\b(?P<cls>\s+of\s+(?:its|our|the\s+\w+(?:'s)?|\w+'s)?\s*(?:[A-Z][\w.]*\s+){{0,3}}?"
+    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new|depositary)\s+)?"
+    rf"(?P<unit>shares|units)\b(?P<cls>(?:\s*\((?:the\s+)?\"[^\"]{{1,30}}\"\))?\s+of\s+(?:its|our|the\s+\w+(?:'s)?|\w+'s)?\s*(?:[A-Z][\w.]*\s+){{0,3}}?"
     rf"(?:(?:Class|Series)\s+[A-Z0-9-]+\s+)?(?:(?:Redeemable\s+)?(?:Convertible\s+)?(?:Common|Preferred|Capital)\s+Stock|"
     rf"(?:common|preferred)\s+shares|stock))?",
     re.I,
@@ -77,7 +77,7 @@ _NO_INTEREST = re.compile(r"\bdo(?:es)?\s+not\s+bear\s+(?:any\s+)?interest\b", r
 _GROSS = re.compile(
     rf"\bgross\s+proceeds\b[^.;$€]{{0,50}}?{_MONEY}|"
     rf"\baggregate\s+(?:additional\s+)?(?:cash\s+)?(?:purchase\s+price|consideration|offering\s+price|subscription\s+amount|"
-    rf"investment)\s+(?:of\s+|was\s+|equal\s+to\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money2')}|"
+    rf"investment)\s+(?:in\s+cash\s+)?(?:of\s+|was\s+|equal\s+to\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money2')}|"
     rf"\bfor\s+(?:total|aggregate)\s+(?:gross\s+)?(?:proceeds|consideration)\s+of\s+(?:approximately\s+)?{_MONEY.replace('money', 'money3')}|"
     rf"{_MONEY.replace('money', 'money4')}\s+(?:private\s+placement\s+|equity\s+)?financing\b|"
     rf"\braised\s+(?:gross\s+proceeds\s+of\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money5')}|"
@@ -106,12 +106,12 @@ _SKIP_SENT = re.compile(
 )
 _SALE = re.compile(
     r"\b(?:sold|sale|sell|issued|issue|issuance|purchase\s+agreement|subscription|private\s+placement|offering|"
-    r"financing|closed|placement|purchased|raised|consideration|merger|acquisition)\b",
+    r"financing|closed|placement|purchased|raised|consideration|merger|acquisition|to\s+exchange)\b",
     re.I,
 )
 _NOT_SOLD_SHARES = re.compile(
     r"\b(?:convertible|conversion|convert|exercis\w*|issuable|underlying|reserved|authorized|outstanding|up\s+to|"
-    r"beneficial|option\w*|warrants?|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu)\b",
+    r"beneficial|option\w*|warrants?(?!\s+holders?)|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu)\b",
     re.I,
 )
 _SHARES_AFTER_SKIP = re.compile(
@@ -227,8 +227,43 @@ def _other_issuer(cls: str | None, issuer: set[str] | None) -> bool:
     return any(w not in issuer for w in named[:1]) and not any(w in issuer for w in named)
 
 
+_DEFINED_SHARES = re.compile(r'\((?:the\s+)?"Shares"\)')
+_PREFERRED = re.compile(r"\bpreferred\s+(?:stock|shares)\b", re.I)
+_ESCROW_PART = re.compile(
+    r"^[^;]{0,120}?\b(?:placed|held|deposited)\s+(?:in|into)\s+(?:an\s+)?escrow\b[^;]{0,120}?\bindemn", re.I
+)
+# "The aggregate consideration consists of (i) up to approximately 5,017,132 shares": the merger's share
+# consideration, capped, not a reserve (0000950135-07-006391); contingent "additional consideration" is not
+_UPTO_CONSIDERATION = re.compile(
+    r"(?<!additional\s)(?<!contingent\s)\bconsideration\s+(?:consists|consisting|comprised|shall\s+consist|will\s+consist)\s+"
+    r"of\s+(?:\([a-z0-9]{1,3}\)\s*)?up\s+to\s+(?:approximately\s+)?$",
+    re.I,
+)
+_ENUM_FIRST = re.compile(r"\((?:i|a|1)\)\s+(?:\w+\s+){0,3}$", re.I)
+_ENUM_NEXT = re.compile(r"\((?:ii|b|2)\)\s+(?:\w+\s+){0,3}$", re.I)
+_MONEY_RX = re.compile(_MONEY)
+_LAST_MONEY = re.compile(r".*\$", re.S)
+
+
+def _defined_shares(sents: list[Sentence]) -> str | None:
+    """The class a defined term "Shares" stands for ("250,000 shares (the "Shares") of ... Preferred Stock")."""
+    for s in sents:
+        t = s.text
+        if '"Shares"' not in t:
+            continue
+        m = _DEFINED_SHARES.search(t)
+        if m:
+            return (
+                "preferred_stock"
+                if _PREFERRED.search(t, max(0, m.start() - 150), m.end() + 150)
+                else "common_stock"
+            )
+    return None
+
+
 def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
+    defined = _defined_shares(sents)
     cur: Tranche | None = None
     part_head: Tranche | None = None
     part_sent: Sentence | None = None
@@ -286,18 +321,36 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 n = int(cnt.value) if cnt else None
                 frac = bool(cnt and cnt.value != int(cnt.value))
                 pre = t[max(0, m.start() - 70) : m.start()]
+                upto = _UPTO_CONSIDERATION.search(pre)
+                if upto:
+                    pre = pre[: upto.start()]
                 if n is None or _NOT_SOLD_SHARES.search(pre) or _SHARES_AFTER_SKIP.match(t[m.end() :]):
                     continue
                 if not has_sale or _other_issuer(m.group("cls"), issuer):
                     continue
-                if (
+                if re.search(r"\bof\s+which\s+(?:approximately\s+)?$", pre, re.I) and _ESCROW_PART.match(
+                    t, m.end()
+                ):
+                    continue  # "of which approximately 584,924 shares ... will be placed into escrow" to secure indemnity
+                adj = (m.group("adj") or "").lower()
+                sec_over: str | None = None
+                if "depositary" in adj:
+                    # "100,000,000 depositary shares ..., each representing a 1/20th interest in a share of
+                    # ... Preferred Stock" (0001193125-24-248743)
+                    if not _PREFERRED.search(t):
+                        continue
+                    sec_over = "preferred_stock"
+                elif (
                     m.group("unit").lower() == "shares"
                     and not m.group("cls")
                     and not re.search(r"\b(?:common|preferred|stock)\b", t[m.end() : m.end() + 60], re.I)
-                    # "of which 274,583,000 Shares": a defined term for the common stock named in the sentence
-                    and not (m.group("unit") == "Shares" and re.search(r"\bcommon\s+stock\b", t, re.I))
                 ):
-                    continue  # "1,000 shares" of something unnamed
+                    if m.group("unit") == "Shares" and defined:
+                        # a defined term "Shares" for the class named where it is defined (0001193125-24-065885)
+                        sec_over = defined
+                    # "of which 274,583,000 Shares": a defined term for the common stock named in the sentence
+                    elif not (m.group("unit") == "Shares" and re.search(r"\bcommon\s+stock\b", t, re.I)):
+                        continue  # "1,000 shares" of something unnamed
                 is_add = bool(m.group("adj") and "additional" in m.group("adj").lower()) or bool(
                     _ADDITIONAL.search(t[max(0, m.start() - 40) : m.start()])
                 )
@@ -327,6 +380,21 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     tranches.append(cur)
                 elif (
                     "shares" in cur.values
+                    and s in cur.sentences
+                    and _ENUM_NEXT.search(t, max(0, m.start() - 40), m.start())
+                    and _ENUM_FIRST.search(
+                        t,
+                        max(0, cur.evidence["shares"].start - s.start - 40),
+                        cur.evidence["shares"].start - s.start,
+                    )
+                ):
+                    # "to exchange (i) an aggregate of 14.7 million shares ... for ... and (ii) an aggregate of
+                    # 3.2 million shares ... for ...": enumerated parts on their own terms (0001193125-21-178760)
+                    cur.partition = True
+                    cur = Tranche(partition=True)
+                    tranches.append(cur)
+                elif (
+                    "shares" in cur.values
                     and s not in cur.sentences
                     and _NEW_DEAL.match(t)
                     and all(x.values.get("shares") != n for x in tranches)
@@ -339,7 +407,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     continue  # a second count for the same tranche: keep the first
                 if re.search(r"\bof\s+which\s+$", t[max(0, m.start() - 25) : m.start()], re.I):
                     part_head, part_sent = cur, s
-                sec = _security_from_cls(m.group("unit"), m.group("cls"), t)
+                sec = sec_over or _security_from_cls(m.group("unit"), m.group("cls"), t)
                 cur.put("security", sec, s.ev(m.start("unit"), m.end()))
                 ev = s.ev(m.start("n"), m.end("n"))
                 if frac:
@@ -436,7 +504,13 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if any(x <= a < y for x, y in used):
                     continue
                 head = t[max(0, a - 70) : a]
-                if _PRICE_SKIP.search(head[-45:]):
+                own = head[-45:]
+                lm = own.rfind("$")
+                if lm >= 0:
+                    # "par value $0.001 per share (the "Shares"), at $23.28 per share": the par value is the
+                    # earlier amount's label (0000050863-25-000155)
+                    own = own[lm + 1 :]
+                if _PRICE_SKIP.search(own):
                     continue
                 if re.match(r"\s*per\s+(?:pre-?\s?funded\s+|common\s+)?warrant", t[b : b + 30], re.I):
                     continue  # the purchase price of a warrant, not its exercise price

@@ -90,7 +90,35 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     for s in exhibit_sents:
         for m in _F.finditer(s.text):
             _add(found, order, s, m, s.text, exhibit=True)
-    return [found[k] for k in order]
+    out = [found[k] for k in order]
+    if len(out) == 1 and out[0].principal is not None:
+        _closed_total(sents, out[0])
+    return out
+
+
+# "On October 24, 2011, Nuance closed the sale of $690 million aggregate principal amount of the
+# Debentures, including the exercise of the Initial Purchasers' over-allotment option in full": the
+# amount closed (0000950123-11-091518, 0000950135-07-005171), not the base amount of the agreement
+_CLOSED_TOTAL = re.compile(
+    rf"\b(?:(?:closed|completed|consummated)\s+(?:the\s+|its\s+)?(?:sale|issuance|offering|placement)\s+of|issued\s+and\s+sold|sold)\s+"
+    rf"(?:an\s+aggregate\s+of\s+)?{_MONEY}\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+(?:the|such|its)\s+"
+    r"(?:[A-Z][\w-]*\s+){0,4}?(?:Notes|Debentures)\b,?\s+(?:which\s+)?includ(?:ing|es|ed)\s+(?:\$[\d.,]+\s+(?:million\s+)?\w+\s+)?"
+    r"(?:[\w'-]+\s+){0,6}?(?:over-?allotment|option\s+to\s+purchase\s+additional|additional\s+(?:notes|debentures))",
+    re.I,
+)
+
+
+def _closed_total(sents: list[Sentence], ser: Series) -> None:
+    assert ser.principal is not None
+    for s in sents:
+        if "llotment" not in s.text and "dditional" not in s.text:
+            continue
+        m = _CLOSED_TOTAL.search(s.text)
+        if m:
+            a = parse_money(m.group("money"))
+            if a is not None and a.value > ser.principal[0] and not a.currency:
+                ser.principal = (a.value, s.ev(m.start("money"), m.end("money")))
+            return
 
 
 def _name_ev(s: Sentence, m: re.Match[str]) -> Evidence:

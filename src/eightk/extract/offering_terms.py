@@ -81,6 +81,7 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
 _HISTORY_SENT = re.compile(r"\b(?:existing|previously\s+(?:issued|sold|outstanding))\b", re.I)
 
 
+_ANNOUNCED = re.compile(r"\bannounced\b", re.I)
 _INDENTURE = re.compile(r"^\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:indenture|supplemental|officer)", re.I)
 
 
@@ -92,6 +93,10 @@ def agreement_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
             role = _date_role(s, a, b)
             if role == "on":
                 vm = _AGREE_VERB.search(t, b)
+                if vm and _ANNOUNCED.search(t, b, vm.start()):
+                    # "On October 22, 2007, Nuance announced it had entered into an Agreement ..., dated as
+                    # of October 21, 2007": the announcement date is not the agreement's (0000950135-07-006391)
+                    continue
                 if vm and not _INDENTURE.match(t[vm.end() : vm.end() + 60]):
                     # "On February 9, 2012, the Company entered into a Terms Agreement"
                     return iso, s.ev(a, b)
@@ -123,7 +128,7 @@ _REG_POS = re.compile(
     re.I,
 )
 _REG_NEG_CTX = re.compile(
-    r"\b(?:resale|re-sale|registration\s+rights|agreed\s+to\s+file|obligated\s+to\s+(?:file|register)|"
+    r"\b(?:resale|re-sale|registration\s+rights|registrable|agreed\s+to\s+file|obligated\s+to\s+(?:file|register)|"
     r"will\s+file|shall\s+file|required\s+to\s+(?:file|register)|to\s+register\s+the\s+(?:re)?sale|"
     r"underlying|upon\s+(?:exercise|conversion)\s+of|S-8|exchange\s+offer|offer\s+to\s+exchange|"
     r"substantially\s+identical|S-4)\b",
@@ -155,6 +160,10 @@ _REG_WEAK = re.compile(
 _SHELF_NO = re.compile(r"\b(?:File|Registration|Reg\.)\s+Nos?\.?:?\s*(?P<no>333-\d{5,6}(?:-\d{2})?)", re.I)
 
 
+# "have not been registered", "shall have been registered" (a registration-rights term): no registration
+_NOT_BEFORE = re.compile(r"\b(?:not|shall|will|would|may)\s+(?:have\s+)?(?:been\s+|be\s+)?$", re.I)
+
+
 class Registration:
     __slots__ = ("exemption", "form", "registered", "shelf")
 
@@ -178,6 +187,8 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
             clause = t[max(0, m.start() - 150) : m.end() + 120]
             if _REG_NEG_CTX.search(clause):
                 continue
+            if _NOT_BEFORE.search(t, max(0, m.start() - 20), m.start()):
+                continue  # "The Debentures have not been registered under the Securities Act" (0000950135-07-005171)
             if pos is None:
                 pos = (True, s.ev(m.start(), m.end()))
             if r.form is None:

@@ -27,6 +27,9 @@ CUE_RE = re.compile(
 )
 
 
+_EXHIBIT_HEADING = re.compile(r"^\s*Item\s+9\.01\b[^\n]*", re.I | re.M)
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     doc: Document
@@ -58,6 +61,12 @@ def regions(filing: Filing) -> tuple[list[Region], list[Region]]:
             if it.code_2004 in OFFERING_ITEMS and not it.empty and it.body_end > it.body_start:
                 kind = "exhibits" if it.code_2004 == "9.01" else "item"
                 main.append(Region(pdoc, it.body_start, it.body_end, kind, it.code_2004))
+        last = max(i.body_end for i in items)
+        tail = _EXHIBIT_HEADING.search(pdoc.text, last)
+        if tail and not any(i.code_2004 == "9.01" and i.body_start >= tail.start() for i in items):
+            # an exhibit list after the last item the item reader kept (0000950123-10-080629: the 9.01
+            # heading was taken from the table of contents): it names the registration statement
+            main.append(Region(pdoc, tail.end(), len(pdoc.text), "exhibits", "9.01"))
     else:
         main.append(Region(pdoc, 0, len(pdoc.text), "body"))
     for d in filing.documents:
