@@ -140,6 +140,7 @@ class Tranche:
     same_terms: Evidence | None = None
     warnings: list[str] = field(default_factory=list)
     partition: bool = False  # one of several tranches of one agreement ("of which X ... and Y ...")
+    consideration: bool = False  # stock paid as consideration, stated only as a ratio or a dollar amount
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values:
@@ -147,6 +148,8 @@ class Tranche:
             self.evidence[k] = ev
 
     def has_substance(self) -> bool:
+        if self.consideration:
+            return True
         v = self.values
         if any(k in v for k in ("shares", "principal_amount", "warrant_shares", "conversion_price")):
             return True
@@ -450,7 +453,9 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         re.I,
                     ):
                         continue
-                    if re.search(r"\b(?:outstanding|remains?)\b", t[b : b + 80], re.I):
+                    if re.search(r"\b(?:outstanding|remains?)\b", t[b : b + 80], re.I) or re.search(
+                        r"\bremains?\s+outstanding\b", t[b:], re.I
+                    ):
                         continue  # "$450 million aggregate principal amount of Notes remains outstanding"
                     cur.put("principal_amount", v, ev)
                     if cur_code:
@@ -553,3 +558,95 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
 def _note(tr: Tranche, s: Sentence) -> None:
     if not tr.sentences or tr.sentences[-1] is not s:
         tr.sentences.append(s)
+
+
+# --- stock paid as consideration with no count sold -------------------------------------------------
+# "converted into the right to receive 2.3234 shares of common stock, without par value, of the Company"
+# (0000950103-24-006322), "0.96386 of a share ... of Class B Common Stock ..., of TBS": the registrant's stock
+# issued in a merger, one common_stock record with no count (as the dev gold labels New Line and Westell).
+_RATIO = re.compile(
+    r"\b(?:right\s+to\s+receive|entitled\s+to\s+receive)\s+(?:\$[\d.,]+\s+in\s+cash\s+and\s+)?"
+    r"(?:\d+(?:\.\d+)?|one)\s+(?:of\s+a\s+)?shares?\b",
+    re.I,
+)
+# "Nuance will issue to the stockholders of SNAPin approximately $180,000,000 in shares of Nuance common
+# stock" (0000950135-08-005674)
+_DOLLAR_STOCK = re.compile(
+    rf"(?<!up\sto\s){_MONEY}\s+(?:in|of|worth\s+of)\s+(?:shares\s+of\s+)?(?P<o>the\s+Company's|its|[A-Z][\w&.-]*)\s+"
+    r"(?:Class\s+[A-Z]\s+)?common\s+stock\b",
+    re.I,
+)
+# a confirmed plan of reorganization converting debt into new stock: "the conversion of $100 million of
+# 6 3/4% Convertible Subordinated Debentures due 2003 ... into newly issued common stock ... pursuant to a
+# joint prepackaged plan of reorganization" (0000912057-00-043726, dev 0000914260-00-000057)
+_PLAN = re.compile(
+    r"\bconversion\s+of\s+(?P<money>\$\s?\d[\d,.]*(?:\s+(?:million|billion))?)\s+(?:aggregate\s+principal\s+amount\s+)?of\s+[^.;]{0,120}?\b(?:Debentures|Notes)\b"
+    r"[^.;]{0,80}?\binto\s+(?:newly[\s-]issued\s+)?(?:shares\s+of\s+)?(?:new\s+)?common\s+stock\b[^.;]{0,200}?"
+    r"\bplan\s+of\s+reorganization\b",
+    re.I,
+)
+_PLAN_DONE = re.compile(
+    r"\border\s+confirming\b|\bconfirmation\s+order\b|\bplan\b[^.;]{0,60}\bbecame\s+effective\b", re.I
+)
+_PAREN = re.compile(r"\([^()]*\)")
+_PAR_VALUE = re.compile(
+    r",?\s*(?:par\s+value\s+(?:of\s+)?\$[\d.]+\s+per\s+share|without\s+par\s+value)\s*,?", re.I
+)
+_OWNER_OF = re.compile(r"\bof\s+(?P<o>the\s+(?:Company|Registrant|Corporation)\b|[A-Z][\w&.-]*)")
+_OWNER_ADJ = re.compile(
+    r"(?P<o>the\s+Company's|[A-Z][\w&.-]*)\s+(?:Class\s+[A-Z]\s+)?common\s+(?:stock|shares)\b", re.I
+)
+_OWNER_GENERIC = {"class", "series", "common", "preferred", "capital", "new", "a", "an"}
+_MERGER_WORDS = re.compile(r"\b(?:merger|converted|acquisition|exchange\s+ratio)\b", re.I)
+
+
+def _owner_is_issuer(o: str, issuer: set[str] | None) -> bool:
+    ol = o.lower()
+    if ol.startswith("the ") or ol == "its":
+        return True  # "of the Company", "the Company's", "its": the registrant
+    return issuer is not None and re.sub(r"'s$", "", ol) in issuer
+
+
+def _ratio_owner(tail: str, issuer: set[str] | None) -> bool:
+    """Whose stock follows "right to receive 2.3234 shares": "of common stock, ..., of the Company"."""
+    cut = re.split(r";|\btogether\s+with\b|\band\s+(?:\$|cash)\b", tail, maxsplit=1)[0]
+    w = _PAR_VALUE.sub(" ", _PAREN.sub(" ", cut))[:140]
+    for m in _OWNER_OF.finditer(w):
+        o = m.group("o")
+        if o.lower() in _OWNER_GENERIC:
+            continue
+        return _owner_is_issuer(o, issuer)
+    m2 = _OWNER_ADJ.search(w)
+    return bool(
+        m2 and m2.group("o").lower() not in _OWNER_GENERIC and _owner_is_issuer(m2.group("o"), issuer)
+    )
+
+
+def consideration_stock(sents: list[Sentence], issuer: set[str] | None) -> list[Tranche]:
+    """The registrant's common stock paid in a merger or a confirmed plan, stated with no count sold."""
+    for s in sents:
+        t = s.text
+        if _SKIP_SENT.search(t):
+            continue
+        if "receive" in t and _MERGER_WORDS.search(t):
+            for m in _RATIO.finditer(t):
+                if _ratio_owner(t[m.end() : m.end() + 260], issuer):
+                    return [_consideration(s, m.start(), m.end())]
+        if "$" in t and re.search(r"\bissu\w*", t):
+            m = _DOLLAR_STOCK.search(t)
+            if m and _owner_is_issuer(m.group("o"), issuer):
+                return [_consideration(s, m.start("o"), m.end())]
+        if "reorganization" in t:
+            m = _PLAN.search(t)
+            if m and any(_PLAN_DONE.search(x.text) for x in sents):
+                cm = re.search(r"common\s+stock", t[m.start() : m.end()], re.I)
+                a = m.start() + cm.start() if cm else m.start()
+                return [_consideration(s, a, a + (cm.end() - cm.start() if cm else 0))]
+    return []
+
+
+def _consideration(s: Sentence, a: int, b: int) -> Tranche:
+    tr = Tranche(consideration=True)
+    tr.put("security", "common_stock", s.ev(a, b))
+    tr.sentences.append(s)
+    return tr

@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _CLOSE_VERB = re.compile(
-    r"\b(?:completed|consummated|closed|issued(?!\s+by|\s+(?:a|an|the|its)\s+(?:joint\s+)?(?:press|news|earnings))|acquired|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
+    r"\b(?:completed|consummated|closed|issued(?!\s+and\s+outstanding|\s+by|\s+(?:a|an|the|its)\s+(?:joint\s+)?(?:press|news|earnings))|acquired|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
     r"Closing\s+occurred|completion\s+of)\b",
     re.I,
 )
@@ -81,7 +81,7 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
 _HISTORY_SENT = re.compile(r"\b(?:existing|previously\s+(?:issued|sold|outstanding))\b", re.I)
 
 
-_ANNOUNCED = re.compile(r"\bannounced\b", re.I)
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|ing|es)\b|\bpress\s+release\b", re.I)
 _INDENTURE = re.compile(r"^\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:indenture|supplemental|officer)", re.I)
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from eightk.model import Document, Evidence, Filing, evidence_for
 from eightk.parse.dates import iter_dates
 
-# Items (2004 numbering) that report sales of the registrant's securities: 1.01 agreements, 2.01
+# Items (2004 numbering) that report sales of the registrant's securities: 1.01 agreements, 1.03 a plan of
+# reorganization converting debt into stock (dev 0000914260-00-000057), 2.01
 # acquisitions paid in stock, 2.03 notes, 3.02 unregistered sales, 3.03 modifications, 7.01/8.01 other
 # events (old Items 5 and 9), 9.01 for the exhibit list (series names of notes).
-OFFERING_ITEMS = frozenset({"1.01", "2.01", "2.03", "3.02", "3.03", "7.01", "8.01", "9.01"})
+OFFERING_ITEMS = frozenset({"1.01", "1.03", "2.01", "2.03", "3.02", "3.03", "7.01", "8.01", "9.01"})
 
-_SALE_ITEMS = frozenset({"1.01", "2.01", "2.03", "3.02", "3.03", "7.01", "8.01"})
+_SALE_ITEMS = frozenset({"1.01", "1.03", "2.01", "2.03", "3.02", "3.03", "7.01", "8.01"})
 
 # Cheap gate: a filing with none of these words reports no financing.
 CUE_RE = re.compile(

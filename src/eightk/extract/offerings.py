@@ -20,7 +20,7 @@ from datetime import date as _date
 import msgspec
 
 from eightk.extract.numbers import parse_money
-from eightk.extract.offering_deals import Tranche, read_deals
+from eightk.extract.offering_deals import Tranche, consideration_stock, read_deals
 from eightk.extract.offering_notes import Series, find_series
 from eightk.extract.offering_terms import (
     Registration,
@@ -80,11 +80,28 @@ def extract_offerings(filing: Filing) -> ExtractResult:
         offerings = _notes(press_sents, [], press_sents + all_main, warnings, u302)
     issuer = _issuer_words(filing)
     if not offerings:
-        offerings = _deals(text_sents, all_main, warnings, u302, issuer)
+        date_sents = _intro_sentences(filing) + text_sents
+        offerings = _deals(text_sents, all_main, warnings, u302, issuer, date_sents)
     if not offerings and press_sents and _press_usable(filing):
-        offerings = _deals(press_sents, press_sents + all_main, warnings, u302, issuer)
+        offerings = _deals(press_sents, press_sents + all_main, warnings, u302, issuer, press_sents)
     offerings = _drop_history(filing, offerings, warnings)
     return ExtractResult(offerings=offerings, warnings=warnings)
+
+
+_INTRO = re.compile(r"\b(?:Introductory|Explanatory)\s+Note\b", re.I)
+
+
+def _intro_sentences(filing: Filing) -> list[Sentence]:
+    """An "Introductory Note" before the first item states the closing the items then refer to as "the
+    Closing Date" (0001193125-25-067902); it is read for dates only."""
+    if not filing.documents or not filing.items:
+        return []
+    pdoc = filing.documents[filing.primary]
+    first = min((i.start for i in filing.items if i.document == pdoc.index), default=0)
+    m = _INTRO.search(pdoc.text, 0, first)
+    if not m:
+        return []
+    return sentences(Region(pdoc, m.end(), first, "intro"))
 
 
 def _drop_history(filing: Filing, offerings: list[Offering], warnings: list[str]) -> list[Offering]:
@@ -139,7 +156,29 @@ def _issuer_words(filing: Filing) -> set[str] | None:
         names.append(filing.cover.registrant_name)
     if not names:
         return None
-    return {w for n in names for w in re.findall(r"[a-z0-9]+", n.lower())}
+    words = {w for n in names for w in re.findall(r"[a-z0-9]+", n.lower())}
+    if filing.documents:
+        words |= _aliases(filing.documents[filing.primary].text, names)
+    return words
+
+
+_ALIAS = re.compile(r'\(\s*(?:the\s+)?"(?P<a>[A-Z][\w&.-]{1,24})"\s*\)')
+
+
+def _aliases(text: str, names: list[str]) -> set[str]:
+    """Short names the registrant defines for itself: "Advanced Micro Devices, Inc., a Delaware corporation
+    ("AMD")" (0001193125-25-067902), "Turner Broadcasting System, Inc. ... ("TBS")"."""
+    out: set[str] = set()
+    heads = {n.split()[0].lower() for n in names if n.split() and n.split()[0].lower() not in ("the", "a")}
+    if not heads:
+        return out
+    for m in _ALIAS.finditer(text, 0, min(len(text), 60_000)):
+        before = text[max(0, m.start() - 90) : m.start()]
+        if "(" in before[-60:] or ")" in before[-60:]:
+            before = before[max(before.rfind("("), before.rfind(")")) + 1 :]
+        if any(re.search(rf"\b{re.escape(h)}\b", before, re.I) for h in heads):
+            out.add(m.group("a").lower())
+    return out
 
 
 def _press_usable(filing: Filing) -> bool:
@@ -319,14 +358,17 @@ def _deals(
     warnings: list[str],
     u302: Evidence | None,
     issuer: set[str] | None,
+    date_sents: list[Sentence],
 ) -> list[Offering]:
-    tranches = read_deals(text_sents, issuer)
+    tranches = read_deals(text_sents, issuer) or consideration_stock(text_sents, issuer)
     if not tranches:
         return []
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
     out: list[Offering] = []
     for i, tr in enumerate(tranches):
-        out.append(_tranche_offering(tr, i, len(tranches) == 1, text_sents, reg_vals, reg_ev, warnings))
+        out.append(
+            _tranche_offering(tr, i, len(tranches) == 1, text_sents, date_sents, reg_vals, reg_ev, warnings)
+        )
     return out
 
 
@@ -335,6 +377,7 @@ def _tranche_offering(
     i: int,
     single: bool,
     text_sents: list[Sentence],
+    date_sents: list[Sentence],
     reg_vals: dict[str, object],
     reg_ev: dict[str, Evidence],
     warnings: list[str],
@@ -347,12 +390,12 @@ def _tranche_offering(
             ev[k] = tr.evidence[k]
     if single:
         # one tranche: the closing wherever the text states it ("The Offering ... closed on October 29")
-        date = closing_date(tr.sentences) or closing_date(text_sents) or agreement_date(tr.sentences)
+        date = closing_date(tr.sentences) or closing_date(date_sents) or agreement_date(tr.sentences)
     else:
         date = closing_date(tr.sentences) or agreement_date(tr.sentences)
     if date is None and (i == 0 or tr.partition):
         # a part of one agreement with no date of its own takes the agreement's date
-        date = _deal_date([], text_sents)
+        date = _deal_date([], date_sents)
     if date:
         vals["date"], ev["date"] = date
     sec_sents = tr.sentences + (text_sents if single else [])
@@ -377,6 +420,10 @@ def _tranche_offering(
         del ev["price_per_share"]
     if vals.get("security") == "common_stock" and "principal_amount" in vals:
         vals["security"] = "convertible_notes" if "conversion_price" in vals else "notes"
+    if vals.get("security") in ("common_stock", "preferred_stock") and "interest_rate" in vals:
+        # stock bears no interest: the rate is the debt's retired in exchange (0001193125-21-178760)
+        del vals["interest_rate"]
+        del ev["interest_rate"]
     warnings += tr.warnings
     if tr.same_terms is not None:
         ev["same_terms"] = tr.same_terms
