@@ -138,3 +138,101 @@ def test_pre_funded_warrants_keep_their_nominal_exercise_price_apart() -> None:
         "Section 4(a)(2)",
     )
     _check_evidence(f, o)
+
+
+# --- round 2: patterns found on the silver set (tests/silver/offerings) ---------------------------------
+
+
+def test_closed_amount_with_over_allotment_and_not_registered() -> None:
+    # "closed the sale of $250 million ... including the exercise of the ... over-allotment option in full";
+    # "The Debentures have not been registered under the Securities Act" is no registration
+    f = _parse("0000950135-07-005171")
+    (o,) = f.offerings
+    assert (o.security, o.principal_amount, o.date, o.registered) == (
+        "convertible_notes",
+        250_000_000,
+        "2007-08-13",
+        False,
+    )
+    _check_evidence(f, o)
+
+
+def test_escrow_holdback_is_part_of_the_consideration() -> None:
+    # "(i) up to approximately 5,017,132 shares ..., of which approximately 584,924 shares ... will be placed
+    # into escrow ... to secure indemnity obligations"; the merger agreement is "dated as of October 21"
+    f = _parse("0000950135-07-006391")
+    (o,) = f.offerings
+    assert (o.security, o.shares, o.date, o.registered) == ("common_stock", 5_017_132, "2007-10-21", False)
+
+
+def test_stock_consideration_stated_in_dollars() -> None:
+    f = _parse("0000950135-08-005674")
+    (o,) = f.offerings
+    assert (o.security, o.shares, o.price_per_share, o.date) == ("common_stock", None, None, "2008-08-13")
+    assert (o.registered, o.exemption) == (False, "Section 4(2)")
+    _check_evidence(f, o)
+
+
+def test_stock_exchanged_for_debentures_one_record_per_part() -> None:
+    f = _parse("0001193125-21-178760")
+    got = [
+        (o.security, o.shares, o.date, o.registered, o.principal_amount, o.interest_rate) for o in f.offerings
+    ]
+    assert got == [
+        ("common_stock", 14_700_000, "2021-05-25", False, None, None),
+        ("common_stock", 3_200_000, "2021-05-25", False, None, None),
+        ("common_stock", 4_200_000, "2021-05-27", False, None, None),
+    ]
+
+
+_DEPOSITARY = b"""UNITED STATES SECURITIES AND EXCHANGE COMMISSION
+FORM 8-K
+EXAMPLE BANCORP, INC.
+(Exact name of registrant as specified in its charter)
+
+Item 8.01 Other Events.
+
+On March 12, 2024, Example Bancorp, Inc. (the "Company") completed the issuance and sale of 2,500,000
+depositary shares (the "Depositary Shares"), each representing a 1/10th interest in a share of its 6.875%
+Non-Cumulative Preferred Stock, Series A, liquidation preference $10,000 per share, pursuant to an
+Underwriting Agreement, dated March 5, 2024. The sale of the Depositary Shares was made pursuant to the
+Company's Registration Statement on Form S-3 (File No. 333-263304).
+"""
+
+
+def test_preferred_sold_as_depositary_shares() -> None:
+    f = eightk.parse(_DEPOSITARY, "depositary")
+    (o,) = f.offerings
+    assert (o.security, o.shares, o.price_per_share, o.interest_rate) == (
+        "preferred_stock",
+        2_500_000,
+        None,
+        None,
+    )
+    assert (o.date, o.registered, o.registration_form) == ("2024-03-12", True, "S-3")
+    _check_evidence(f, o)
+
+
+_RATIO = b"""UNITED STATES SECURITIES AND EXCHANGE COMMISSION
+FORM 8-K
+EXAMPLE OIL CORPORATION
+(Exact name of registrant as specified in its charter)
+
+Item 2.01 Completion of Acquisition or Disposition of Assets.
+
+On May 3, 2024, Example Oil Corporation (the "Company") consummated the previously announced acquisition of
+Target Co. ("Target") pursuant to the Agreement and Plan of Merger dated as of October 10, 2023.
+At the effective time of the Merger, each share of common stock of Target was converted into the right to
+receive 2.3234 shares of common stock, without par value, of the Company ("Company common stock").
+"""
+
+_RATIO_OTHER = _RATIO.replace(b"without par value, of the Company", b"without par value, of Buyer Inc.")
+
+
+def test_merger_ratio_is_one_stock_record_without_a_count() -> None:
+    f = eightk.parse(_RATIO, "ratio")
+    (o,) = f.offerings
+    assert (o.security, o.shares, o.date) == ("common_stock", None, "2024-05-03")
+    _check_evidence(f, o)
+    # another company's stock received in a merger is not the registrant's offering
+    assert not eightk.parse(_RATIO_OTHER, "ratio-other").offerings

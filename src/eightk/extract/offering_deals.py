@@ -597,6 +597,7 @@ _OWNER_ADJ = re.compile(
     r"(?P<o>the\s+Company's|[A-Z][\w&.-]*)\s+(?:Class\s+[A-Z]\s+)?common\s+(?:stock|shares)\b", re.I
 )
 _OWNER_GENERIC = {"class", "series", "common", "preferred", "capital", "new", "a", "an"}
+_COMMON_WORDS = re.compile(r"\bcommon\s+(?:stock|shares)\b", re.I)
 _MERGER_WORDS = re.compile(r"\b(?:merger|converted|acquisition|exchange\s+ratio)\b", re.I)
 
 
@@ -631,7 +632,13 @@ def consideration_stock(sents: list[Sentence], issuer: set[str] | None) -> list[
         if "receive" in t and _MERGER_WORDS.search(t):
             for m in _RATIO.finditer(t):
                 if _ratio_owner(t[m.end() : m.end() + 260], issuer):
-                    return [_consideration(s, m.start(), m.end())]
+                    # evidence: the class named after the ratio ("... of Class B Common Stock"), else "share"
+                    cm = _COMMON_WORDS.search(t, m.end(), m.end() + 260)
+                    if cm:
+                        return [_consideration(s, cm.start(), cm.end())]
+                    sw = re.search(r"shares?\b", t[m.start() : m.end()], re.I)
+                    a = m.start() + sw.start() if sw else m.start()
+                    return [_consideration(s, a, m.end())]
         if "$" in t and re.search(r"\bissu\w*", t):
             m = _DOLLAR_STOCK.search(t)
             if m and _owner_is_issuer(m.group("o"), issuer):
