@@ -1,6 +1,6 @@
 """Turn an EDGAR ``.txt`` full submission into the daily-feed ``.nc`` dialect (domain.md 3.3 and 3.5).
 
-No feed file is in the corpus, so the fixture ``tests/filings/<accession>.nc`` was built with this from
+No feed file is in the corpus, so the fixture ``tests/formats/feed-<accession>.nc`` (outside tests/filings, where accessions are unique) was built with this from
 the corpus filing of the same accession: a ``<SUBMISSION>``-rooted tagged header (``<ITEMS>`` as codes,
 no ``<ACCEPTANCE-DATETIME>``), then the same ``<DOCUMENT>`` blocks, no ``<SEC-DOCUMENT>`` wrapper, CR line
 endings after the first line. Regenerate: ``python -m tests.formats.feed SRC.txt DEST.nc``.

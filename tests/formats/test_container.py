@@ -18,6 +18,8 @@ from eightk.formats.offsets import to_source, to_text
 from eightk.model import Document
 from tests.conftest import SHARED, filing_bytes
 
+FEED = Path(__file__).parent / "feed-0000092122-05-000042.nc"  # built by tests/formats/feed.py
+
 _PIECES = st.sampled_from(
     [
         "<SEC-DOCUMENT>",
@@ -88,7 +90,7 @@ def test_pipeline_parses_or_refuses_any_bytes(data: bytes) -> None:
     "name",
     [
         "0000092122-05-000042.txt",  # PEM-wrapped SGML, co-registrants
-        "0000092122-05-000042.nc",  # feed dialect built from it (tests/formats/feed.py)
+        "feed",  # the feed dialect built from it (tests/formats/feed.py)
         "0000109446-94-000005",  # 1994 IMS
         "0001193125-25-036821",  # modern iXBRL with binary parts
         "x-2024-12-20",  # bare HTML in <pre>
@@ -96,7 +98,7 @@ def test_pipeline_parses_or_refuses_any_bytes(data: bytes) -> None:
     ],
 )
 def test_offsets_map_back_into_the_source(name: str) -> None:
-    c = load(filing_bytes(name))
+    c = load(FEED.read_bytes() if name == "feed" else filing_bytes(name))
     assert c.documents
     for d in c.documents:
         _check_document_offsets(c.source, d)
@@ -115,7 +117,7 @@ def test_to_text_inverts_to_source() -> None:
 
 def test_feed_dialect_matches_the_full_submission() -> None:
     txt = eightk.parse(filing_bytes("0000092122-05-000042.txt"))
-    nc = eightk.parse(filing_bytes("0000092122-05-000042.nc"))
+    nc = eightk.parse(FEED.read_bytes())
     assert nc.source_format == "feed" and txt.source_format == "sgml"
     assert nc.header is not None and nc.header.dialect == "tagged"
     assert nc.id == txt.id == "0000092122-05-000042"
