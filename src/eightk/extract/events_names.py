@@ -460,9 +460,46 @@ class NameBook:
         return self.by_surname.get(s)
 
 
-def mentions(text: str, start: int, end: int, book: NameBook) -> list[Mention]:
-    """Full names and resolved "Mr. Surname" references in ``text[start:end]``, in order."""
-    full = find_names(text, start, end)
+def names_in(known: list[Mention], text: str, start: int, end: int) -> list[Mention]:
+    """``find_names(text, start, end)`` from the names already found in a larger span (sorted by
+    start): the same result unless a known name straddles the border, which is then re-read."""
+    # A capitalized run may cross the border ("... Acting Chief Executive Officer\nDaniel J.
+    # Tempesta, ..." where a heading line has no period): the section-wide reading saw one run
+    # there, the span on its own would see a name, so read the span itself.
+    p = start - 1
+    while p >= 0 and text[p] in " \t\n":
+        p -= 1
+    if p >= 0 and start < len(text) and text[start].isupper() and text[p].isalpha():
+        return find_names(text, start, end)
+    q = end
+    while q < len(text) and text[q] in " \t\n":
+        q += 1
+    if end > start and q < len(text) and text[end - 1].isalpha() and text[q].isupper():
+        return find_names(text, start, end)
+    lo, hi = 0, len(known)
+    while lo < hi:  # first name that ends after start
+        mid = (lo + hi) // 2
+        if known[mid].end <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out: list[Mention] = []
+    for m in known[lo:]:
+        if m.start >= end:
+            break
+        if m.start < start or m.end > end:
+            return find_names(text, start, end)
+        out.append(m)
+    return out
+
+
+def mentions(
+    text: str, start: int, end: int, book: NameBook, known: list[Mention] | None = None
+) -> list[Mention]:
+    """Full names and resolved "Mr. Surname" references in ``text[start:end]``, in order.
+
+    ``known``: the full names of an enclosing span (``find_names``), so a section is read once."""
+    full = find_names(text, start, end) if known is None else names_in(known, text, start, end)
     out = []
     for f in full:
         longer = book.longer(f.name)

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eightk.extract.events_names import NameBook, find_names, is_roleish, mentions, name_key
+from eightk.extract.events_names import (
+    Mention,
+    NameBook,
+    find_names,
+    is_roleish,
+    mentions,
+    name_key,
+    names_in,
+)
 from eightk.extract.events_text import Section, ev, flat, item_sections, sentences
 from eightk.extract.registry import ExtractResult, extractor
 from eightk.model import Document, Evidence, Filing, OfficerChange
@@ -66,6 +74,14 @@ _DEPART = re.compile(
 _DEPART_BEFORE = re.compile(
     r"\bthe[ \t\n]+(?:resignation|retirement|departure|death|passing|termination)[ \t\n]+of[ \t\n]*$", re.I
 )
+# Substrings one of which every sentence read below contains (each alternative of _ACTIVE_ANY,
+# _PASSIVE_APPT, _DEPART, _TRANSITION and _DEPART_NOUN holds one): a cheap test before the regexes.
+# A verb added to those patterns must keep a stem listed here.
+_GATE = (
+    "appoint", "elect", "nam", "promot", "hir", "select", "welcom", "join", "becom", "became", "assum",
+    "succeed", "take", "serv", "accept", "transition", "resign", "retir", "step", "ceas", "depart",
+    "terminat", "remov", "dismiss", "pass", "died", "death", "declin", "leav", "relinquish", "separat",
+)  # fmt: skip
 # The prefilter's form of _DEPART_BEFORE: "announced the resignation of Steven L. Hoekstra, ..."
 # (0000939057-09-000316) has no departure verb.
 _DEPART_NOUN = re.compile(
@@ -342,7 +358,9 @@ def _age(f: _Found) -> tuple[int, int, int] | None:
 def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
     text = sec.doc.text
     book = NameBook()
-    for m in find_names(text, sec.start, sec.end):
+    # One pass of the name finder per section; sentences take their share of it.
+    known = find_names(text, sec.start, sec.end)
+    for m in known:
         book.add(m.name)
     out: list[_Found] = []
     sents = list(sentences(text, sec.start, sec.end, lines=sec.doc.format in ("html", "ixbrl")))
@@ -350,7 +368,8 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
     last: tuple[_Found, int, int] | None = None
     for si, (a, b) in enumerate(sents):
         sent = text[a:b]
-        if not (
+        low = sent.lower()
+        if not any(k in low for k in _GATE) or not (
             _ACTIVE_ANY.search(sent)
             or _PASSIVE_APPT.search(sent)
             or _DEPART.search(sent)
@@ -362,7 +381,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
         if _CONDITIONAL.search(sent):
             last = None
             continue  # "if Mr. Banks resigns for good reason": a contract term, not news
-        ms = mentions(text, a, b, book)
+        ms = mentions(text, a, b, book, known)
         ms = [m for m in ms if _is_person(text, m, a, sec, book)]
         if not ms:
             if last is not None:
@@ -503,7 +522,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 if f.change == "appointment" and f.role is None and _committee_seat(text, m.end, hi):
                     continue
                 hi_f = reach[i] if f.change == "appointment" else hi
-                _date(f, text, a, b, m, hi_f, sents[si + 1 : si + 4], ms[i - 1].end if i else a)
+                _date(f, text, a, b, m, hi_f, sents[si + 1 : si + 4], ms[i - 1].end if i else a, known)
                 if (
                     f.date is None
                     and f.date_from != "event"
@@ -895,6 +914,7 @@ def _date(
     hi: int,
     later: list[tuple[int, int]],
     lo: int = -1,
+    known: list[Mention] | None = None,
 ) -> None:
     """Effective date: "effective DATE" in the person's words; "effective immediately" or a completed
     change takes the sentence's leading "On DATE"; else a later sentence about the same change."""
@@ -980,7 +1000,7 @@ def _date(
     sur = f.person.split()[-1] if f.person.split() else ""
     for la, lb in later:
         s = text[la:lb]
-        names = find_names(text, la, lb)
+        names = names_in(known, text, la, lb) if known is not None else find_names(text, la, lb)
         if any(n.key != f.key for n in names):
             break
         if not (re.match(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b", s) or (sur and sur in s)):
