@@ -301,3 +301,20 @@ def test_departure_roles_and_dates(body: str, person: str, role: str | None, dat
     assert (c.person, c.change, c.effective_date) == (person, "departure", date)
     if role is not None:
         assert c.role == role
+
+
+@pytest.mark.parametrize(
+    "name", ["0000093410-25-000105", "0000950170-23-062135", "0000939057-09-000115", "x1364742-2023-02-24"]
+)
+def test_section_names_shared_by_sentences_equal_a_fresh_reading(name: str) -> None:
+    # The officers reader finds names once per section and hands each sentence its share.
+    from eightk.extract.events_names import find_names, names_in
+    from eightk.extract.events_text import item_sections, sentences
+
+    f = parse_path(filing_path(name))
+    for sec in item_sections(f, ("5.02", "8.01")):
+        text = sec.doc.text
+        known = find_names(text, sec.start, sec.end)
+        lines = sec.doc.format in ("html", "ixbrl")
+        for a, b in sentences(text, sec.start, sec.end, lines=lines):
+            assert names_in(known, text, a, b) == find_names(text, a, b)
