@@ -118,8 +118,17 @@ _COLS = (
         "votes_against",
         re.compile(r"(?i)^(?:votes[ \t]+)?(?:cast[ \t]+)?against$|^withheld$|^votes[ \t]+withheld$"),
     ),
-    ("abstentions", re.compile(r"(?i)^abstain(?:ed|s|tions?)?$|^abstentions?$")),
+    ("abstentions", re.compile(r"(?i)^(?:votes[ \t]+)?abstain(?:ed|s|tions?)?$|^abstentions?$")),
     ("broker_non_votes", re.compile(r"(?i)^broker[ \t-]*non[ \t-]*votes?$")),
+)
+
+
+# An unnumbered heading line ending with a colon, directly above its counts (0001104659-24-057038,
+# IBM: "Ratification of Appointment of Independent Registered Public Accounting Firm:" then
+# "For\t673,156,721\t94.0\t%" / "Against\t..." / "Abstain\t..."): used when no heading is numbered.
+_COLON_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:\(?[a-z]{1,4}\)[ \t]+)?(?P<desc>[A-Z][^\n\t:]{5,250}):[ \t]*$(?=\n[ \t]*(?:for|votes|director|nominee|name)\b)",
+    re.I,
 )
 
 
@@ -128,6 +137,8 @@ def _proposals(sec: Section) -> list[Proposal]:
     heads = [
         m for m in _PROP_HEAD.finditer(text) if not _NUM.fullmatch(m.group("desc").split("\t")[0].strip())
     ]
+    if not heads:
+        heads = list(_COLON_HEAD.finditer(text))
     out: list[Proposal] = []
     for i, m in enumerate(heads):
         block = text[m.start() : heads[i + 1].start() if i + 1 < len(heads) else len(text)]
@@ -135,7 +146,7 @@ def _proposals(sec: Section) -> list[Proposal]:
         if len(desc) < 3 or re.fullmatch(r"[\d,.%\s]+", desc):
             continue
         low = block.lower()
-        director = bool(re.search(r"\belect(?:ion|ed)?\b[^\n]{0,40}\bdirectors?\b|\bnominees?\b", low))
+        director = bool(re.search(r"\belect(?:ion|ed|ing)?\b[^\n]{0,40}\bdirectors?\b|\bnominees?\b", low))
         counts = {} if director else _counts(block)
         outcome = None
         if director and re.search(r"\bwere[ \t\n]+(?:duly[ \t\n]+)?elected|\belected\b", low):
@@ -171,4 +182,16 @@ def _counts(block: str) -> dict[str, int]:
             if len(nums) >= len(names):
                 nums = nums[-len(names) :]
                 return {k: int(v.replace(",", "")) for k, v in zip(names, nums, strict=True)}
-    return {}
+    # One count per line: "For\t673,156,721\t94.0\t%", "Against\t43,097,322", "Abstain\t3,680,553".
+    got: dict[str, int] = {}
+    for line in lines[1:12]:
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) < 2 or not _NUM.fullmatch(cells[1]):
+            if got:
+                break
+            continue
+        key = next((k for k, rx in _COLS if rx.match(cells[0])), None)
+        if key is None or key in got:
+            break
+        got[key] = int(cells[1].replace(",", ""))
+    return got if "votes_for" in got and len(got) >= 2 else {}
