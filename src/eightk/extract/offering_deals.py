@@ -245,6 +245,10 @@ _UPTO_CONSIDERATION = re.compile(
 _ENUM_FIRST = re.compile(r"\((?:i|a|1)\)\s+(?:\w+\s+){0,3}$", re.I)
 _ENUM_NEXT = re.compile(r"\((?:ii|b|2)\)\s+(?:\w+\s+){0,3}$", re.I)
 _MONEY_RX = re.compile(_MONEY)
+_DIGIT = re.compile(r"\d")
+_MONEY_CHAR = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP)\b")
+_CTX_CONV = re.compile(r"\b(?:convertible|conversion|converts?)\b", re.I)
+_CTX_WARRANT = re.compile(r"\bwarrants?\b", re.I)
 _LAST_MONEY = re.compile(r".*\$", re.S)
 
 
@@ -272,38 +276,54 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
     part_sent: Sentence | None = None
     for s in sents:
         t = s.text
+        # Every value read below is a figure: a sentence without a digit can only say "does not bear
+        # interest" (checked here) -- the cheap gates keep the costly patterns off most sentences.
+        if not _DIGIT.search(t):
+            if cur is not None and "interest" in t:
+                _no_interest(cur, s, t)
+            continue
         if _SKIP_SENT.search(t):
             continue
+        tl = t.lower()
+        money = _MONEY_CHAR.search(t) is not None
         events: list[tuple[int, str, re.Match[str]]] = []
         wspans: list[tuple[int, int]] = []
-        for m in _WARRANT_SHARES.finditer(t):
-            events.append((m.start("n"), "warrant_shares", m))
-            wspans.append((m.start(), m.end()))
-        for m in _WARRANT_TOTAL.finditer(t):
-            events.append((m.start("n"), "warrant_shares", m))
-        for m in _SHARES.finditer(t):
-            if any(a <= m.start("n") < b for a, b in wspans):
-                continue
-            events.append((m.start(), "shares", m))
-        for m in _PRINCIPAL.finditer(t):
-            events.append((m.start(), "principal", m))
-        for m in _RATE.finditer(t):
-            events.append((m.start(), "rate", m))
-        for m in _GROSS.finditer(t):
-            events.append((m.start(), "gross", m))
-        for m in _NET.finditer(t):
-            events.append((m.start(), "net", m))
-        for m in _FEES.finditer(t):
-            events.append((m.start(), "fees", m))
-        for m in re.finditer(_MONEY, t):
-            tail = t[m.end() : m.end() + 20]
-            head = t[max(0, m.start() - 40) : m.start()]
-            if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
-                events.append((m.start(), "price", m))
-        for m in re.finditer(r"\b(?:convertible|conversion|converts?)\b", t, re.I):
-            events.append((m.start(), "ctx_conv", m))
-        for m in re.finditer(r"\bwarrants?\b", t, re.I):
-            events.append((m.start(), "ctx_warrant", m))
+        if "warrant" in tl:
+            for m in _WARRANT_SHARES.finditer(t):
+                events.append((m.start("n"), "warrant_shares", m))
+                wspans.append((m.start(), m.end()))
+            for m in _WARRANT_TOTAL.finditer(t):
+                events.append((m.start("n"), "warrant_shares", m))
+            for m in _CTX_WARRANT.finditer(t):
+                events.append((m.start(), "ctx_warrant", m))
+        if "share" in tl or "unit" in tl:
+            for m in _SHARES.finditer(t):
+                if any(a <= m.start("n") < b for a, b in wspans):
+                    continue
+                events.append((m.start(), "shares", m))
+        if money:
+            if "princip" in tl or "note" in tl or "debenture" in tl:
+                for m in _PRINCIPAL.finditer(t):
+                    events.append((m.start(), "principal", m))
+            for m in _GROSS.finditer(t):
+                events.append((m.start(), "gross", m))
+            if "net proceeds" in tl:
+                for m in _NET.finditer(t):
+                    events.append((m.start(), "net", m))
+            if "fee" in tl or "commission" in tl:
+                for m in _FEES.finditer(t):
+                    events.append((m.start(), "fees", m))
+            for m in _MONEY_RX.finditer(t):
+                tail = t[m.end() : m.end() + 20]
+                head = t[max(0, m.start() - 40) : m.start()]
+                if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
+                    events.append((m.start(), "price", m))
+        if "%" in t or "percent" in tl:
+            for m in _RATE.finditer(t):
+                events.append((m.start(), "rate", m))
+        if "conver" in tl:
+            for m in _CTX_CONV.finditer(t):
+                events.append((m.start(), "ctx_conv", m))
         if not events:
             continue
         events.sort(key=lambda e: e[0])
@@ -549,10 +569,15 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 target.put(k, mm.value, s.ev(a, b))
                 used.append((a, b))
                 _note(target, s)
-        if cur is not None and _NO_INTEREST.search(t) and re.search(r"\b(?:notes?|debentures?)\b", t, re.I):
-            nm = _NO_INTEREST.search(t)
-            cur.put("interest_rate", 0.0, s.ev(nm.start(), nm.end()))
+        if cur is not None and "interest" in t:
+            _no_interest(cur, s, t)
     return [tr for tr in tranches if tr.has_substance()]
+
+
+def _no_interest(cur: Tranche, s: Sentence, t: str) -> None:
+    nm = _NO_INTEREST.search(t)
+    if nm and re.search(r"\b(?:notes?|debentures?)\b", t, re.I):
+        cur.put("interest_rate", 0.0, s.ev(nm.start(), nm.end()))
 
 
 def _note(tr: Tranche, s: Sentence) -> None:
@@ -627,7 +652,7 @@ def consideration_stock(sents: list[Sentence], issuer: set[str] | None) -> list[
     """The registrant's common stock paid in a merger or a confirmed plan, stated with no count sold."""
     for s in sents:
         t = s.text
-        if _SKIP_SENT.search(t):
+        if not ("receive" in t or "$" in t or "reorganization" in t) or _SKIP_SENT.search(t):
             continue
         if "receive" in t and _MERGER_WORDS.search(t):
             for m in _RATIO.finditer(t):

@@ -58,6 +58,9 @@ _SALE = re.compile(
 )
 
 
+_MONEY_CHAR = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF)\b", re.I)
+
+
 @dataclass
 class Series:
     key: tuple[float | str | None, int | None]
@@ -82,14 +85,24 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     order: list[tuple] = []
     for s in sents:
         t = s.text
-        if not _SALE.search(t):
+        # cheap gates: every series is named by a figure, a kind word and a currency sign
+        if not _MONEY_CHAR.search(t):
             continue
-        for rx in (_A, _C, _D):
-            for m in rx.finditer(t):
-                _add(found, order, s, m, t, exhibit=False)
+        tl = t.lower()
+        if not ("note" in tl or "debenture" in tl or "bond" in tl) or not _SALE.search(t):
+            continue
+        for m in _A.finditer(t):
+            _add(found, order, s, m, t, exhibit=False)
+        if "principal" in tl:
+            for rx in (_C, _D):
+                for m in rx.finditer(t):
+                    _add(found, order, s, m, t, exhibit=False)
     for s in exhibit_sents:
-        for m in _F.finditer(s.text):
-            _add(found, order, s, m, s.text, exhibit=True)
+        t = s.text
+        if "form" not in t.lower():
+            continue
+        for m in _F.finditer(t):
+            _add(found, order, s, m, t, exhibit=True)
     out = [found[k] for k in order]
     if len(out) == 1 and out[0].principal is not None:
         _closed_total(sents, out[0])

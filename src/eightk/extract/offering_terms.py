@@ -164,6 +164,9 @@ _SHELF_NO = re.compile(r"\b(?:File|Registration|Reg\.)\s+Nos?\.?:?\s*(?P<no>333-
 _NOT_BEFORE = re.compile(r"\b(?:not|shall|will|would|may)\s+(?:have\s+)?(?:been\s+|be\s+)?$", re.I)
 
 
+_REG_WORDS = ("regist", "rule", "section", "regulation", "privat", "exempt", "accredited")
+
+
 class Registration:
     __slots__ = ("exemption", "form", "registered", "shelf")
 
@@ -183,6 +186,9 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
     neg: tuple[bool, Evidence] | None = None
     for s in sents:
         t = s.text
+        tl = t.lower()
+        if not any(w in tl for w in _REG_WORDS):
+            continue  # cheap gate: no word any registration or exemption pattern starts from
         for m in _REG_POS.finditer(t):
             clause = t[max(0, m.start() - 150) : m.end() + 120]
             if _REG_NEG_CTX.search(clause):

@@ -30,6 +30,13 @@ CUE_RE = re.compile(
 
 _EXHIBIT_HEADING = re.compile(r"^\s*Item\s+9\.01\b[^\n]*", re.I | re.M)
 
+# A press release is read only when it names a security sold (notes and bonds named without "due" too).
+PRESS_CUE_RE = re.compile(
+    r"\b(?:principal\s+amount|shares|private\s+placement|offering|debentures?|notes?|bonds?|warrants?|"
+    r"convertible|units)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Region:
@@ -107,10 +114,13 @@ def sentences(region: Region) -> list[Sentence]:
     out: list[Sentence] = []
     s = region.start
     for m in _SENT_END.finditer(text, region.start, region.end):
-        piece = text[s : m.start()]
-        if m.group(0).strip() == "" and _ABBREV_TAIL.search(piece) and "\n\n" not in m.group(0):
+        if (
+            m.group(0).strip() == ""
+            and "\n\n" not in m.group(0)
+            and _ABBREV_TAIL.search(text, max(s, m.start() - 12), m.start())
+        ):
             continue  # "Inc. " inside a sentence
-        if piece.strip():
+        if not text[s : m.start()].isspace() and m.start() > s:
             out.append(_trim(region, s, m.start()))
         s = m.end()
     if text[s : region.end].strip():

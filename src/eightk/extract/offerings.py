@@ -33,6 +33,7 @@ from eightk.extract.offering_text import (
     _SALE_ITEMS,
     CUE_RE,
     OFFERING_ITEMS,
+    PRESS_CUE_RE,
     Region,
     Sentence,
     regions,
@@ -58,7 +59,7 @@ def extract_offerings(filing: Filing) -> ExtractResult:
     if not main and not press:
         return ExtractResult()
     main = _fallback_to_body(filing, main)
-    if not any(CUE_RE.search(r.text) for r in main + press):
+    if not any(CUE_RE.search(r.doc.text, r.start, r.end) for r in main + press):
         return ExtractResult()
     warnings: list[str] = []
     text_sents: list[Sentence] = []
@@ -71,11 +72,16 @@ def extract_offerings(filing: Filing) -> ExtractResult:
             text_sents += ss
             if r.kind == "body":
                 exhibit_sents += ss
-    press_sents = [s for r in press for s in sentences(r)]
     all_main = text_sents + exhibit_sents
 
     u302 = _item_302(filing)
     offerings = _notes(text_sents, exhibit_sents, all_main, warnings, u302)
+    # press releases are split only when the 8-K itself states no notes offering, and only those with a cue
+    press_sents = (
+        []
+        if offerings
+        else [s for r in press if PRESS_CUE_RE.search(r.doc.text, r.start, r.end) for s in sentences(r)]
+    )
     if not offerings and press_sents:
         offerings = _notes(press_sents, [], press_sents + all_main, warnings, u302)
     issuer = _issuer_words(filing)
