@@ -101,3 +101,15 @@ def test_bodies_end_at_the_signatures() -> None:
     text = "Item 8.01 Other Events\nNews.\nSIGNATURES\nPursuant to the requirements...\n"
     items, _ = find_items(Document(index=0, type="8-K", text=text), "2024-01-02")
     assert text[items[0].body_start : items[0].body_end] == "News.\n"
+
+
+def test_contents_block_with_trailing_entries_is_skipped() -> None:
+    # 0000950135-07-002970: the contents list ends with "SIGNATURE" and the exhibit line.
+    text = (
+        "TABLE OF CONTENTS\nITEM 2.02 Results of Operation\nITEM 9.01 Financial Statements and Exhibits\n"
+        "SIGNATURE\nEX-99.1 PRESS RELEASE DATED MAY 8, 2007\n"
+        "ITEM 2.02 Results of Operation\nOn May 8, 2007 the company announced its results for the quarter, "
+        "as described in the press release furnished with this report.\n"
+        "ITEM 9.01 Financial Statements and Exhibits\n(d) Exhibits\n"
+    )
+    assert _codes(text, "2007-05-08") == ["2.02", "9.01"]

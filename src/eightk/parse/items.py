@@ -246,7 +246,7 @@ def _skip_contents_entries(
 ) -> list[tuple[str, int, int, int]]:
     """A code listed twice (a table of contents, then the body) counts once, at its body heading.
 
-    The earlier entry is replaced only when nothing but other headings follows it (a contents line).
+    The earlier entry is dropped only when no prose follows it before the next heading.
     """
     codes = [h[0] for h in heads]
     if len(set(codes)) == len(codes):
@@ -259,7 +259,11 @@ def _skip_contents_entries(
             k = bisect.bisect_right(starts, h[1])
             nxt = starts[k] if k < len(starts) else len(text)
             body = text[h[3] : nxt] if nxt > h[3] else ""
-            if len("".join(body.split())) < 3:
+            # A contents entry is followed by nothing, or by a few short lines ("SIGNATURE",
+            # "EX-99.1 PRESS RELEASE", 0000950135-07-002970), never by prose.
+            if len("".join(body.split())) < 3 or (
+                len(body) < 500 and all(len(line) < 80 for line in body.split("\n"))
+            ):
                 continue
         keep.append(h)
     return keep
