@@ -15,7 +15,6 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 
 def fold(s: object) -> str:
@@ -40,12 +39,39 @@ def name_key(s: object) -> str:
 
 
 STATES = {
-    "delaware": "de", "nevada": "nv", "california": "ca", "new york": "ny", "texas": "tx", "maryland": "md",
-    "florida": "fl", "ohio": "oh", "pennsylvania": "pa", "new jersey": "nj", "massachusetts": "ma",
-    "washington": "wa", "virginia": "va", "minnesota": "mn", "colorado": "co", "georgia": "ga", "utah": "ut",
-    "michigan": "mi", "illinois": "il", "north carolina": "nc", "indiana": "in", "wisconsin": "wi",
-    "missouri": "mo", "oregon": "or", "arizona": "az", "tennessee": "tn", "connecticut": "ct",
-    "louisiana": "la", "oklahoma": "ok", "kentucky": "ky", "iowa": "ia", "kansas": "ks", "alabama": "al",
+    "delaware": "de",
+    "nevada": "nv",
+    "california": "ca",
+    "new york": "ny",
+    "texas": "tx",
+    "maryland": "md",
+    "florida": "fl",
+    "ohio": "oh",
+    "pennsylvania": "pa",
+    "new jersey": "nj",
+    "massachusetts": "ma",
+    "washington": "wa",
+    "virginia": "va",
+    "minnesota": "mn",
+    "colorado": "co",
+    "georgia": "ga",
+    "utah": "ut",
+    "michigan": "mi",
+    "illinois": "il",
+    "north carolina": "nc",
+    "indiana": "in",
+    "wisconsin": "wi",
+    "missouri": "mo",
+    "oregon": "or",
+    "arizona": "az",
+    "tennessee": "tn",
+    "connecticut": "ct",
+    "louisiana": "la",
+    "oklahoma": "ok",
+    "kentucky": "ky",
+    "iowa": "ia",
+    "kansas": "ks",
+    "alabama": "al",
 }
 
 
@@ -56,7 +82,8 @@ def main() -> int:
     a = ap.parse_args()
     out = subprocess.run(
         [sys.executable, "-m", "eightk", "parse", "--format", "jsonl", *a.paths],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     ).stdout
     agree: Counter[str] = Counter()
     total: Counter[str] = Counter()
