@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -199,7 +200,7 @@ def test_queries(tmp_path: Path, real_filings: list[tuple[str, Filing]]) -> None
     assert text is not None and items[0]["text"] in text
 
     # A phrase of the item's own words: a single common word may rank other fixtures first.
-    words = [w for w in items[0]["text"].split() if w.isalpha()][:4]
+    words = re.findall(r"\w+", items[0]["text"])[:5]
     hits = r.search('"' + " ".join(words) + '"', limit=500)
     assert neo in {h["accession"] for h in hits}
     assert "[" in hits[0]["snippet"]
