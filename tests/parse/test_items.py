@@ -113,3 +113,21 @@ def test_contents_block_with_trailing_entries_is_skipped() -> None:
         "ITEM 9.01 Financial Statements and Exhibits\n(d) Exhibits\n"
     )
     assert _codes(text, "2007-05-08") == ["2.02", "9.01"]
+
+
+def test_wrapped_cross_reference_is_not_a_heading() -> None:
+    # 0000912057-00-043726: a sentence wrapped so that "Item 5)" starts a line.
+    from eightk.model import Document
+    from eightk.parse.items import find_items
+
+    text = (
+        "Item 1. Change in Control of Registrant\n\n"
+        "     The plan cancelled the shares held by the controlling group (see\n"
+        "Item 5) which had previously been held by the Controlling Group.\n\n"
+        "Item 5. Other Events\n\n     The plan became effective.\n"
+    )
+    items, _ = find_items(Document(index=0, type="8-K", text=text), "2000-10-03")
+    assert [(i.code, i.title) for i in items] == [
+        ("1", "Change in Control of Registrant"),
+        ("5", "Other Events"),
+    ]

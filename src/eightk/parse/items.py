@@ -146,6 +146,13 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         # "Item 5 of Form 8-K", "Item 2.02 of this report": a reference, not a heading.
         if re.match(r"[ \t]*(?:of|in|to|under|above|below|hereof|herein)\b", rest, re.I):
             continue
+        # A cross-reference wrapped onto a new line: "(see" / "Item 5) which had previously been held"
+        # (0000912057-00-043726): a heading's code is never followed by ")" or a lowercase word, and in
+        # fixed-width text a line that continues an unfinished sentence is not a heading either.
+        if re.match(r"[ \t]*\)|[ \t]+[a-z]{2,}\b", rest) or (
+            doc.format == "text" and _continues_sentence(text, m.start())
+        ):
+            continue
         # "Items 2, 3 and 4. Not applicable." lists what the report omits: not headings.
         if len(codes) > 2 and _OMITTED.match(rest):
             continue
@@ -267,6 +274,20 @@ def _skip_contents_entries(
                 continue
         keep.append(h)
     return keep
+
+
+def _continues_sentence(text: str, start: int) -> bool:
+    """The line before ``start`` is a long line of running text ending mid-sentence (no blank line
+    between): the "Item" at ``start`` continues that sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    prev_end = line_start - 1
+    if prev_end <= 0:
+        return False
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    prev = text[prev_start:prev_end].rstrip()
+    return len(prev.strip()) >= 50 and prev[-1:].isalpha() and prev[-1:].islower()
 
 
 def _title(s: str) -> str | None:
