@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from eightk.model import Document, Evidence, Filing, evidence_for
 
+MAX_SECTION_CHARS = 200_000
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -29,6 +31,12 @@ class Section:
     end: int
     code: str  # as printed
     code_2004: str | None
+
+    def __post_init__(self) -> None:
+        # Real item bodies and press releases are far below this; a multi-megabyte body (junk, a
+        # mis-tagged exhibit) is read only in its first part, so extraction stays linear and bounded.
+        if self.end - self.start > MAX_SECTION_CHARS:
+            object.__setattr__(self, "end", self.start + MAX_SECTION_CHARS)
 
     @property
     def text(self) -> str:

@@ -38,6 +38,9 @@ PRESS_CUE_RE = re.compile(
 )
 
 
+MAX_REGION_CHARS = 200_000
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     doc: Document
@@ -45,6 +48,12 @@ class Region:
     end: int
     kind: str  # "item" | "body" | "press" | "exhibits"
     code: str | None = None  # item code_2004
+
+    def __post_init__(self) -> None:
+        # Real item bodies and press releases are far below this; a multi-megabyte body (junk, a
+        # mis-tagged exhibit) is read only in its first part, so extraction stays linear and bounded.
+        if self.end - self.start > MAX_REGION_CHARS:
+            object.__setattr__(self, "end", self.start + MAX_REGION_CHARS)
 
     @property
     def text(self) -> str:
