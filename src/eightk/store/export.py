@@ -25,6 +25,7 @@ import msgspec
 
 from eightk.errors import StoreError
 from eightk.store import schema as S
+from eightk.store.query import filing_filter
 from eightk.store.sqlite import connect_readonly
 
 DEFAULT_TABLES = (*(t.name for t in S.FILING_TABLES if t.name != "documents"), "errors")
@@ -88,40 +89,6 @@ def rows_to_arrow(table: S.Table, rows: list[tuple[Any, ...]], years: list[str] 
     )
 
 
-# --- filters -------------------------------------------------------------------------------------
-
-
-def filing_filter(
-    *,
-    company: str | None = None,
-    cik: str | None = None,
-    ticker: str | None = None,
-    form_type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    item: str | None = None,
-) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``filings f`` (``"1"`` when no filter) and its arguments."""
-    from eightk.store.query import company_where
-
-    where: list[str] = []
-    args: list[Any] = []
-    company_where(where, args, company, cik, ticker)
-    if form_type:
-        where.append("f.form_type = ? COLLATE NOCASE")
-        args.append(form_type)
-    if item:
-        where.append("f.item_codes LIKE ?")
-        args.append(f"% {item.strip()} %")
-    if date_from:
-        where.append("f.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("f.date <= ?")
-        args.append(date_to + "\uffff")
-    return (" AND ".join(where) or "1"), args
-
-
 def _select(
     conn: sqlite3.Connection, table: S.Table, where: str, args: list[Any]
 ) -> Iterator[list[tuple[Any, ...]]]:
@@ -152,7 +119,8 @@ def export(
     tables: tuple[str, ...] | None = None,
     **filters: Any,
 ) -> dict[str, int]:
-    """Write ``tables`` (default: all but documents) of the filings matching ``filters`` to ``out``.
+    """Write ``tables`` (default: all but documents) of the filings matching ``filters`` (the keywords
+    of :func:`eightk.store.query.filing_filter`) to ``out``.
 
     Returns rows written per table. An existing export of a table in ``out`` is replaced.
     """
@@ -164,7 +132,10 @@ def export(
         raise StoreError(
             f"no such table: {', '.join(unknown)} (tables: {', '.join(DEFAULT_TABLES)}, documents)"
         )
-    where, args = filing_filter(**filters)
+    conds: list[str] = []
+    args: list[Any] = []
+    filing_filter(conds, args, **filters)
+    where = " AND ".join(conds) or "1"
     conn = connect_readonly(db_path)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

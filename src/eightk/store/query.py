@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from eightk.errors import StoreError
@@ -38,6 +39,17 @@ FILING_SUMMARY = (
     "source_format",
     "parser_version",
 )
+
+
+# Event types of a company timeline -> the table holding them (issue #6).
+EVENT_TABLES: dict[str, str] = {
+    "offering": "offerings",
+    "officer_change": "officer_changes",
+    "auditor_change": "auditor_change",
+    "results": "results",
+    "shareholder_vote": "shareholder_vote",
+}
+MULTI = {"offerings", "officer_changes"}  # tables with several records per filing (an ordinal each)
 
 
 def _like(s: str) -> str:
@@ -74,6 +86,150 @@ def company_where(
             args += [_like(company), company]
 
 
+def date_where(
+    where: list[str], args: list[Any], date_from: str | None, date_to: str | None, column: str = "f.date"
+) -> None:
+    """Append an inclusive ISO date range on ``column``; ``date_to`` "2020" or "2020-06" covers the
+    whole year or month (every stored date starting with it sorts below ``date_to + U+FFFF``)."""
+    if date_from:
+        where.append(f"{column} >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append(f"{column} <= ?")
+        args.append(date_to + "\uffff")
+
+
+def filing_filter(
+    where: list[str],
+    args: list[Any],
+    *,
+    company: str | None = None,
+    cik: str | None = None,
+    ticker: str | None = None,
+    item: str | None = None,
+    form_type: str | None = None,
+    event: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> None:
+    """Append the conditions over ``filings f`` that ``eightk query filings``, ``eightk export`` and the
+    API's filing lists share. ``company`` matches a CIK, a ticker or part of the name; ``item`` is a code
+    in today's numbering ("2.02"); ``event`` (a key of :data:`EVENT_TABLES`) keeps the filings holding
+    that kind of event; dates are ISO (inclusive) on the filed (else report) date."""
+    company_where(where, args, company, cik, ticker)
+    if item:
+        where.append("f.item_codes LIKE ?")
+        args.append(f"% {item.strip()} %")
+    if form_type:
+        where.append("f.form_type = ? COLLATE NOCASE")
+        args.append(form_type)
+    if event:
+        where.append(
+            f"EXISTS (SELECT 1 FROM {S.quote(EVENT_TABLES[event])} e WHERE e.accession = f.accession)"
+        )
+    date_where(where, args, date_from, date_to)
+
+
+def run(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+    """``sql`` on ``conn``, a failure (a bad FTS query, the request time limit) as :class:`StoreError`."""
+    try:
+        return conn.execute(sql, tuple(args)).fetchall()
+    except sqlite3.OperationalError as e:
+        raise StoreError(f"query failed: {e}") from e
+
+
+SUMMARY_COLS = ", ".join("f." + S.quote(c) for c in FILING_SUMMARY)
+
+
+def select_filings(
+    conn: sqlite3.Connection,
+    where: list[str],
+    args: list[Any],
+    *,
+    order: str = "f.date DESC, f.accession",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The summaries (:data:`FILING_SUMMARY`, item codes as a list) of the filings matching ``where``."""
+    sql = f"SELECT {SUMMARY_COLS} FROM filings f"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+    return [_summary(r) for r in run(conn, sql, [*args, int(limit), int(offset)])]
+
+
+def filing_summary(conn: sqlite3.Connection, accession: str) -> dict[str, Any] | None:
+    r = select_filings(conn, ["f.accession = ?"], [accession], limit=1)
+    return r[0] if r else None
+
+
+def rows_by_accession(
+    conn: sqlite3.Connection, table: str, keys: list[str], cols: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows of ``table`` for many filings (a few statements, not one per filing), grouped by accession,
+    in ordinal order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    order = " ORDER BY accession, ordinal" if "ordinal" in S.TABLES[table].column_names else ""
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        sql = (
+            f"SELECT accession AS _acc, {cols} FROM {S.quote(table)} "
+            f"WHERE accession IN ({', '.join('?' for _ in chunk)}){order}"
+        )
+        for r in run(conn, sql, chunk):
+            d = dict(r)
+            out.setdefault(d.pop("_acc"), []).append(d)
+    return out
+
+
+def event_records(
+    conn: sqlite3.Connection, table: str, keys: list[str]
+) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """(stored row, decoded record without evidence) of an event table for many filings, by accession."""
+    t = S.TABLES[table]
+    cols = ", ".join(c.quoted for c in t.columns)
+    out: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for acc, rows in rows_by_accession(conn, table, keys, cols).items():
+        recs = []
+        for r in rows:
+            d = record_dict(t, r)
+            d.pop("evidence", None)
+            recs.append((r, d))
+        out[acc] = recs
+    return out
+
+
+def attach_events(
+    conn: sqlite3.Connection,
+    entries: list[dict[str, Any]],
+    *,
+    event: str | None = None,
+    extra: Callable[[str, dict[str, Any], dict[str, Any]], None] | None = None,
+) -> None:
+    """Give each filing summary of a timeline its items (code, today's code, title) and its events:
+    a list under ``offerings`` and ``officer_changes``, one record or None under the other event tables.
+    ``event`` fetches that kind only (the others stay empty); ``extra(table, row, record)`` may add
+    stored columns to each record."""
+    keys = [e["accession"] for e in entries]
+    items = rows_by_accession(conn, "items", keys, "code, code_2004, title")
+    recs: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for etype, table in EVENT_TABLES.items():
+        if event and etype != event:
+            continue
+        recs[table] = {}
+        for acc, pairs in event_records(conn, table, keys).items():
+            if extra:
+                for row, rec in pairs:
+                    extra(table, row, rec)
+            recs[table][acc] = [rec for _, rec in pairs]
+    for entry in entries:
+        k = entry["accession"]
+        entry["items"] = items.get(k, [])
+        for table in EVENT_TABLES.values():
+            got = recs.get(table, {}).get(k, [])
+            entry[table] = got if table in MULTI else (got[0] if got else None)
+
+
 class Reader:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = path
@@ -89,10 +245,7 @@ class Reader:
         self.close()
 
     def _all(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
-        try:
-            return self.conn.execute(sql, tuple(args)).fetchall()
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"query failed: {e}") from e
+        return run(self.conn, sql, args)
 
     # -- filings ----------------------------------------------------------------------------------
     def list_filings(
@@ -103,33 +256,28 @@ class Reader:
         ticker: str | None = None,
         item: str | None = None,
         form_type: str | None = None,
+        event: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Filings, newest first. ``company`` matches a CIK, a ticker or part of the name; ``item`` is
-        a code in today's numbering ("2.02"); dates are ISO (inclusive) on the filed (else report) date."""
+        """Filings, newest first, selected by :func:`filing_filter`."""
         where: list[str] = []
         args: list[Any] = []
-        company_where(where, args, company, cik, ticker)
-        if item:
-            where.append("f.item_codes LIKE ?")
-            args.append(f"% {item.strip()} %")
-        if form_type:
-            where.append("f.form_type = ? COLLATE NOCASE")
-            args.append(form_type)
-        if date_from:
-            where.append("f.date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("f.date <= ?")
-            args.append(date_to + "\uffff")
-        sql = "SELECT " + ", ".join("f." + S.quote(c) for c in FILING_SUMMARY) + " FROM filings f"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY f.date DESC, f.accession LIMIT ? OFFSET ?"
-        return [_summary(r) for r in self._all(sql, [*args, int(limit), int(offset)])]
+        filing_filter(
+            where,
+            args,
+            company=company,
+            cik=cik,
+            ticker=ticker,
+            item=item,
+            form_type=form_type,
+            event=event,
+            date_from=date_from,
+            date_to=date_to,
+        )
+        return select_filings(self.conn, where, args, limit=limit, offset=offset)
 
     def count_filings(self) -> int:
         return int(self._all("SELECT count(*) FROM filings")[0][0])
@@ -170,12 +318,14 @@ class Reader:
         filing = self.load_filing(k)
         assert filing is not None
         out = filing_to_dict(filing, with_text=with_text)
-        summ = self._all(
-            "SELECT " + ", ".join(S.quote(c) for c in FILING_SUMMARY) + " FROM filings WHERE accession = ?",
-            (k,),
-        )
-        out["stored"] = _summary(summ[0])
+        out["stored"] = filing_summary(self.conn, k)
         return out
+
+    def filing_summary(self, key: str) -> dict[str, Any] | None:
+        """The store's summary columns of one filing (``get_filing(key)["stored"]`` without decoding
+        the filing)."""
+        k = self.resolve_key(key)
+        return filing_summary(self.conn, k) if k is not None else None
 
     def items(self, key: str, *, with_text: bool = True) -> list[dict[str, Any]]:
         """A filing's items in order: code, today's code, title, and the body text."""
@@ -225,12 +375,7 @@ class Reader:
         if registered is not None:
             where.append("o.registered = ?")
             args.append(int(registered))
-        if date_from:
-            where.append("coalesce(o.date, f.date) >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("coalesce(o.date, f.date) <= ?")
-            args.append(date_to + "\uffff")
+        date_where(where, args, date_from, date_to, column="coalesce(o.date, f.date)")
         cols = ", ".join(
             "o." + c.quoted for c in S.OFFERINGS.columns if c.name not in ("accession", "evidence")
         )
@@ -257,36 +402,8 @@ class Reader:
         where: list[str] = []
         args: list[Any] = []
         company_where(where, args, company, None, None)
-        filings = self._all(
-            "SELECT "
-            + ", ".join("f." + S.quote(c) for c in FILING_SUMMARY)
-            + " FROM filings f WHERE "
-            + " AND ".join(where)
-            + " ORDER BY f.date, f.accession LIMIT ?",
-            [*args, int(limit)],
-        )
-        out = []
-        for f in filings:
-            k = f["accession"]
-            entry = _summary(f)
-            entry["items"] = [
-                {"code": r["code"], "code_2004": r["code_2004"], "title": r["title"]}
-                for r in self._all(
-                    "SELECT code, code_2004, title FROM items WHERE accession = ? ORDER BY ordinal", (k,)
-                )
-            ]
-            for name in ("offerings", "officer_changes"):
-                entry[name] = [record_dict(S.TABLES[name], r) for r in self._rows(name, k)]
-            for name in ("auditor_change", "results", "shareholder_vote"):
-                rows = self._rows(name, k)
-                entry[name] = record_dict(S.TABLES[name], rows[0]) if rows else None
-            for recs in (entry["offerings"], entry["officer_changes"]):
-                for r in recs:
-                    r.pop("evidence", None)
-            for name in ("auditor_change", "results", "shareholder_vote"):
-                if entry[name]:
-                    entry[name].pop("evidence", None)
-            out.append(entry)
+        out = select_filings(self.conn, where, args, order="f.date, f.accession", limit=limit)
+        attach_events(self.conn, out)
         return out
 
     # -- full text --------------------------------------------------------------------------------
