@@ -17,20 +17,21 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from eightk.errors import StoreError
 from eightk.store import schema as S
-from eightk.store.query import FILING_SUMMARY, company_where
-from eightk.store.rows import record_dict
+from eightk.store.query import (
+    EVENT_TABLES,
+    MULTI,
+    attach_events,
+    company_where,
+    date_where,
+    event_records,
+    filing_filter,
+    select_filings,
+)
+from eightk.store.query import filing_summary as _stored_summary
+from eightk.store.query import run as _all
 
-# Event types of a company timeline -> the table holding them (issue #6).
-EVENT_TABLES: dict[str, str] = {
-    "offering": "offerings",
-    "officer_change": "officer_changes",
-    "auditor_change": "auditor_change",
-    "results": "results",
-    "shareholder_vote": "shareholder_vote",
-}
-MULTI = {"offerings", "officer_changes"}  # tables with several records per filing (an ordinal each)
+__all__ = ["EVENT_TABLES", "MULTI"]  # re-exported: the web layer's event types are the store's
 
 CIK_RE = re.compile(r"^[0-9]{1,10}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,28 +54,10 @@ def company_key(cik: str | None, name: str | None) -> str:
     return cik if cik else slug(name)
 
 
-def _all(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    try:
-        return conn.execute(sql, tuple(args)).fetchall()
-    except sqlite3.OperationalError as e:
-        raise StoreError(f"query failed: {e}") from e
-
-
-def _summary(r: sqlite3.Row) -> dict[str, Any]:
-    d = dict(r)
-    codes = d.pop("item_codes", None)
-    d["items"] = codes.split() if codes else []
-    d["company_key"] = company_key(d.get("cik"), d.get("company"))
-    return d
-
-
 def with_company_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         r["company_key"] = company_key(r.get("cik"), r.get("company"))
     return rows
-
-
-_SUMMARY_COLS = ", ".join("f." + S.quote(c) for c in FILING_SUMMARY)
 
 
 # --- companies -------------------------------------------------------------------------------------
@@ -209,50 +192,24 @@ def companies(
 def list_filings(
     conn: sqlite3.Connection,
     *,
-    company: str | None = None,
-    cik: str | None = None,
-    ticker: str | None = None,
     company_key_: str | None = None,
-    item: str | None = None,
-    form_type: str | None = None,
-    event: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    **filters: str | None,
 ) -> list[dict[str, Any]]:
-    """Filings, newest first: :meth:`Reader.list_filings` plus the event-type filter (issue #6)."""
+    """Filings, newest first: :meth:`Reader.list_filings` (``filters`` are the keywords of
+    :func:`~eightk.store.query.filing_filter`, the event type included) plus a company key."""
     where: list[str] = []
     args: list[Any] = []
-    company_where(where, args, company, cik, ticker)
+    filing_filter(where, args, **filters)
     if company_key_:
         key_where(conn, company_key_, where, args)
-    if item:
-        where.append("f.item_codes LIKE ?")
-        args.append(f"% {item.strip()} %")
-    if form_type:
-        where.append("f.form_type = ? COLLATE NOCASE")
-        args.append(form_type)
-    if event:
-        where.append(
-            f"EXISTS (SELECT 1 FROM {S.quote(EVENT_TABLES[event])} e WHERE e.accession = f.accession)"
-        )
-    if date_from:
-        where.append("f.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("f.date <= ?")
-        args.append(date_to + "\uffff")
-    sql = f"SELECT {_SUMMARY_COLS} FROM filings f"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY f.date DESC, f.accession LIMIT ? OFFSET ?"
-    return [_summary(r) for r in _all(conn, sql, [*args, int(limit), int(offset)])]
+    return with_company_key(select_filings(conn, where, args, limit=limit, offset=offset))
 
 
 def filing_summary(conn: sqlite3.Connection, accession: str) -> dict[str, Any] | None:
-    r = _all(conn, f"SELECT {_SUMMARY_COLS} FROM filings f WHERE f.accession = ?", (accession,))
-    return _summary(r[0]) if r else None
+    r = _stored_summary(conn, accession)
+    return with_company_key([r])[0] if r else None
 
 
 # --- events and timelines --------------------------------------------------------------------------
@@ -269,75 +226,30 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """A company's filings, oldest first, each with its items and events (offerings, officer changes,
     auditor change, results, shareholder vote). ``event`` keeps the filings holding that kind of event
-    and only those events."""
+    and only those events. Records carry their ``ordinal`` (0 for one-per-filing tables), offerings
+    their ``size``."""
     where: list[str] = []
     args: list[Any] = []
     key_where(conn, key, where, args)
-    if event:
-        where.append(
-            f"EXISTS (SELECT 1 FROM {S.quote(EVENT_TABLES[event])} e WHERE e.accession = f.accession)"
-        )
-    if date_from:
-        where.append("f.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("f.date <= ?")
-        args.append(date_to + "\uffff")
-    rows = _all(
-        conn,
-        f"SELECT {_SUMMARY_COLS} FROM filings f WHERE {' AND '.join(where)} ORDER BY f.date, f.accession LIMIT ?",
-        [*args, int(limit)],
-    )
-    out = [_summary(f) for f in rows]
-    keys = [e["accession"] for e in out]
-    items = _by_accession(conn, "items", keys, "code, code_2004, title")
-    recs = {
-        table: _records_of(conn, table, keys)
-        for etype, table in EVENT_TABLES.items()
-        if not event or etype == event
-    }
-    for entry in out:
-        k = entry["accession"]
-        entry["items"] = items.get(k, [])
-        for table in EVENT_TABLES.values():
-            got = recs.get(table, {}).get(k, [])
-            entry[table] = got if table in MULTI else (got[0] if got else None)
+    filing_filter(where, args, event=event, date_from=date_from, date_to=date_to)
+    out = with_company_key(select_filings(conn, where, args, order="f.date, f.accession", limit=limit))
+    attach_events(conn, out, event=event, extra=_ordinal_and_size)
     return out
 
 
-def _by_accession(
-    conn: sqlite3.Connection, table: str, keys: list[str], cols: str
-) -> dict[str, list[dict[str, Any]]]:
-    """Rows of ``table`` for many filings (a few statements, not one per filing), grouped by accession."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    order = " ORDER BY accession, ordinal" if "ordinal" in S.TABLES[table].column_names else ""
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
-        sql = (
-            f"SELECT accession AS _acc, {cols} FROM {S.quote(table)} "
-            f"WHERE accession IN ({', '.join('?' for _ in chunk)}){order}"
-        )
-        for r in _all(conn, sql, chunk):
-            d = dict(r)
-            out.setdefault(d.pop("_acc"), []).append(d)
-    return out
+def _ordinal_and_size(table: str, row: dict[str, Any], rec: dict[str, Any]) -> None:
+    rec["ordinal"] = row["ordinal"] if table in MULTI else 0
+    if table == "offerings":
+        rec["size"] = row["size"]
 
 
-def _records_of(conn: sqlite3.Connection, table: str, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Decoded records of an event table for many filings, evidence left out, ordinal and size kept."""
-    t = S.TABLES[table]
-    cols = ", ".join(c.quoted for c in t.columns)
-    out: dict[str, list[dict[str, Any]]] = {}
-    for acc, rows in _by_accession(conn, table, keys, cols).items():
-        recs = []
-        for r in rows:
-            d = record_dict(t, r)
-            d.pop("evidence", None)
-            d["ordinal"] = r["ordinal"] if table in MULTI else 0
-            if table == "offerings":
-                d["size"] = r["size"]
-            recs.append(d)
-        out[acc] = recs
+def timeline_events(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(event type, record) of every event of one timeline entry, in :data:`EVENT_TABLES` order."""
+    out = []
+    for etype, table in EVENT_TABLES.items():
+        recs = entry.get(table)
+        for rec in recs if isinstance(recs, list) else [recs] if recs else []:
+            out.append((etype, rec))
     return out
 
 
@@ -364,29 +276,24 @@ def list_events(
     company_where(where, args, company, None, None)
     if company_key_:
         key_where(conn, company_key_, where, args)
-    if date_from:
-        where.append("f.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("f.date <= ?")
-        args.append(date_to + "\uffff")
+    date_where(where, args, date_from, date_to)
     sql = (
         "SELECT e.type, e.ordinal, f.accession, f.date, f.form_type, f.cik, f.company, f.ticker "
         f"FROM ({' UNION ALL '.join(parts)}) e JOIN filings f ON f.accession = e.accession"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY f.date DESC, f.accession, e.type, e.ordinal LIMIT ? OFFSET ?"
     )
+    rows = [dict(r) for r in _all(conn, sql, [*args, int(limit), int(offset)])]
+    # the page's records, a few statements per event type rather than one per row
+    records: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for etype, table in EVENT_TABLES.items():
+        keys = sorted({d["accession"] for d in rows if d["type"] == etype})
+        for acc, pairs in event_records(conn, table, keys).items():
+            for row, rec in pairs:
+                records[(etype, acc, row["ordinal"] if table in MULTI else 0)] = rec
     out = []
-    for r in _all(conn, sql, [*args, int(limit), int(offset)]):
-        d = dict(r)
-        table = EVENT_TABLES[d["type"]]
-        t = S.TABLES[table]
-        cols = ", ".join(c.quoted for c in t.columns)
-        cond = "accession = ? AND ordinal = ?" if table in MULTI else "accession = ?"
-        a = (d["accession"], d["ordinal"]) if table in MULTI else (d["accession"],)
-        rec = _all(conn, f"SELECT {cols} FROM {S.quote(table)} WHERE {cond}", a)
-        data = record_dict(t, dict(rec[0])) if rec else {}
-        data.pop("evidence", None)
+    for d in rows:
+        data = records.get((d["type"], d["accession"], d["ordinal"]), {})
         d["company_key"] = company_key(d["cik"], d["company"])
         d["summary"] = event_summary(d["type"], data)
         d["record"] = data
