@@ -122,19 +122,7 @@ def filings(request: Request, p: Annotated[FilingsQuery, Query()]) -> Response:
     """Filter by company (CIK, ticker or part of the name), CIK, ticker, item code, form type, event
     type and date range."""
     with get_db(request).read() as r:
-        rows = Q.list_filings(
-            r.conn,
-            company=p.company,
-            cik=p.cik,
-            ticker=p.ticker,
-            item=p.item,
-            form_type=p.form_type,
-            event=p.event,
-            date_from=p.date_from,
-            date_to=p.date_to,
-            limit=p.limit + 1,
-            offset=p.offset,
-        )
+        rows = Q.list_filings(r.conn, **p.filters(), limit=p.limit + 1, offset=p.offset)
     return paged(request, rows, p, "filings")
 
 
@@ -172,13 +160,10 @@ def timeline_rows(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "form_type": f["form_type"],
             "items": " ".join(i["code_2004"] or i["code"] for i in f["items"]),
         }
-        n = 0
-        for etype, table in Q.EVENT_TABLES.items():
-            recs = f.get(table)
-            for rec in recs if isinstance(recs, list) else [recs] if recs else []:
-                out.append({**base, "type": etype, "summary": Q.event_summary(etype, rec), "record": rec})
-                n += 1
-        if not n:
+        events = Q.timeline_events(f)
+        for etype, rec in events:
+            out.append({**base, "type": etype, "summary": Q.event_summary(etype, rec), "record": rec})
+        if not events:
             out.append({**base, "type": "filing", "summary": "", "record": None})
     return out
 
@@ -215,19 +200,7 @@ def offerings(request: Request, p: Annotated[OfferingsQuery, Query()]) -> Respon
     """Filter by company, security type, size (gross proceeds, else principal, else shares x price),
     registered or not, and date (the offering's date, else the filing's)."""
     with get_db(request).read() as r:
-        rows = r.list_offerings(
-            company=p.company,
-            cik=p.cik,
-            ticker=p.ticker,
-            security=p.security,
-            min_size=p.min_size,
-            max_size=p.max_size,
-            registered=p.registered,
-            date_from=p.date_from,
-            date_to=p.date_to,
-            limit=p.limit + 1,
-            offset=p.offset,
-        )
+        rows = r.list_offerings(**p.filters(), limit=p.limit + 1, offset=p.offset)
     return paged(request, Q.with_company_key(rows), p, "offerings")
 
 

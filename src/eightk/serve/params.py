@@ -57,6 +57,11 @@ class Paged(Strict):
     offset: Offset = 0
     format: Format = "json"
 
+    def filters(self) -> dict[str, Any]:
+        """The parameters that select rows (all but paging and format), as query keywords: the API
+        and the web pages pass them on the same way."""
+        return self.model_dump(exclude={"limit", "offset", "format"})
+
 
 class FilingsQuery(Paged):
     company: Text = Field(None, description="CIK, ticker or part of the company name")

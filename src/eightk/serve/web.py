@@ -23,6 +23,7 @@ from eightk.serve.params import (
     FilingsQuery,
     NoParams,
     OfferingsQuery,
+    Paged,
     PageSearchQuery,
 )
 
@@ -170,13 +171,10 @@ def company(request: Request, key: CompanyKeyP, p: Annotated[CompanyPageQuery, Q
     offerings.sort(key=lambda o: (o["when"] or "", o["accession"], o["ordinal"]))
     events = []
     for f in tl:
-        evs = []
-        for etype, table in Q.EVENT_TABLES.items():
-            recs = f.get(table)
-            for rec in recs if isinstance(recs, list) else [recs] if recs else []:
-                evs.append(
-                    {"type": etype, "summary": Q.event_summary(etype, rec), "ordinal": rec.get("ordinal", 0)}
-                )
+        evs = [
+            {"type": etype, "summary": Q.event_summary(etype, rec), "ordinal": rec.get("ordinal", 0)}
+            for etype, rec in Q.timeline_events(f)
+        ]
         events.append({**f, "events": evs})
     return page(
         request,
@@ -220,36 +218,10 @@ def offerings(request: Request, p: Annotated[OfferingsQuery, Query()]) -> Respon
     if p.format != "json":
         return RedirectResponse("/api/offerings?" + request.url.query, status_code=303)
     with get_db(request).read() as r:
-        rows = Q.with_company_key(
-            r.list_offerings(
-                company=p.company,
-                cik=p.cik,
-                ticker=p.ticker,
-                security=p.security,
-                min_size=p.min_size,
-                max_size=p.max_size,
-                registered=p.registered,
-                date_from=p.date_from,
-                date_to=p.date_to,
-                limit=p.limit + 1,
-                offset=p.offset,
-            )
-        )
+        rows = Q.with_company_key(r.list_offerings(**p.filters(), limit=p.limit + 1, offset=p.offset))
         evidence = Q.evidence_fields(r.conn, "offerings", sorted({o["accession"] for o in rows}))
-    q = request.url.query
-    return page(
-        request,
-        "offerings.html",
-        p=p,
-        rows=rows[: p.limit],
-        evidence=evidence,
-        ev_id=render.ev_id,
-        pager=pager(request, len(rows), p.limit, p.offset),
-        csv="/api/offerings?"
-        + urlencode(
-            [*[(k, v) for k, v in request.query_params.multi_items() if k != "format"], ("format", "csv")]
-        ),
-        json="/api/offerings" + (f"?{q}" if q else ""),
+    return list_page(
+        request, "offerings.html", "/api/offerings", p, rows, evidence=evidence, ev_id=render.ev_id
     )
 
 
@@ -258,31 +230,28 @@ def filings(request: Request, p: Annotated[FilingsQuery, Query()]) -> Response:
     if p.format != "json":
         return RedirectResponse("/api/filings?" + request.url.query, status_code=303)
     with get_db(request).read() as r:
-        rows = Q.list_filings(
-            r.conn,
-            company=p.company,
-            cik=p.cik,
-            ticker=p.ticker,
-            item=p.item,
-            form_type=p.form_type,
-            event=p.event,
-            date_from=p.date_from,
-            date_to=p.date_to,
-            limit=p.limit + 1,
-            offset=p.offset,
-        )
+        rows = Q.list_filings(r.conn, **p.filters(), limit=p.limit + 1, offset=p.offset)
+    return list_page(request, "filings.html", "/api/filings", p, rows)
+
+
+def list_page(
+    request: Request, template: str, api: str, p: Paged, rows: list[dict[str, Any]], **ctx: Any
+) -> HTMLResponse:
+    """A page of a list the API also serves: ``rows`` were fetched with ``limit + 1`` (the extra row
+    says a next page exists); links to the same list as JSON and as a CSV download."""
     q = request.url.query
     return page(
         request,
-        "filings.html",
+        template,
         p=p,
         rows=rows[: p.limit],
         pager=pager(request, len(rows), p.limit, p.offset),
-        csv="/api/filings?"
+        csv=f"{api}?"
         + urlencode(
             [*[(k, v) for k, v in request.query_params.multi_items() if k != "format"], ("format", "csv")]
         ),
-        json="/api/filings" + (f"?{q}" if q else ""),
+        json=api + (f"?{q}" if q else ""),
+        **ctx,
     )
 
 
