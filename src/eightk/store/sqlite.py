@@ -17,7 +17,8 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -115,6 +116,21 @@ class Store:
             self.conn.execute("ROLLBACK")
             self._in_tx = False
 
+    @contextmanager
+    def _auto_tx(self) -> Iterator[None]:
+        """Inside the caller's transaction when one is open; else a transaction of its own, committed at
+        the end or rolled back on an error."""
+        auto = not self._in_tx
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            if auto:
+                self.rollback()
+            raise
+        if auto:
+            self.commit()
+
     def close(self) -> None:
         try:
             self.commit()
@@ -138,9 +154,7 @@ class Store:
 
     def put_rows(self, key: str, rows: Rows, input_id: str | None = None) -> None:
         """Replace the filing ``key`` with ``rows`` (from :func:`~eightk.store.rows.filing_rows`)."""
-        auto = not self._in_tx
-        self.begin()
-        try:
+        with self._auto_tx():
             self._delete(key)
             for t in S.FILING_TABLES:
                 r = rows.get(t.name)
@@ -148,12 +162,6 @@ class Store:
                     self.conn.executemany(t.insert_sql, r)
             if input_id:  # the input is stored now: an earlier failure of it is history
                 self.conn.execute("DELETE FROM errors WHERE input_id = ?", (input_id,))
-        except BaseException:
-            if auto:
-                self.rollback()
-            raise
-        if auto:
-            self.commit()
 
     def ingest_filing(self, filing: Filing, input_id: str | None = None) -> str:
         """Store ``filing`` (replacing any earlier version of its accession); returns its key."""
@@ -208,16 +216,8 @@ class Store:
         )
 
     def _exec_auto(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        auto = not self._in_tx
-        self.begin()
-        try:
+        with self._auto_tx():
             self.conn.executemany(sql, rows)
-        except BaseException:
-            if auto:
-                self.rollback()
-            raise
-        if auto:
-            self.commit()
 
     # -- reads the writer needs -------------------------------------------------------------------
     def done_inputs(self) -> dict[str, tuple[int | None, int | None, str | None]]:
