@@ -181,19 +181,7 @@ def _edgar_refs(
 @click.option("--item", help="Filings with this item (today's numbering, e.g. 2.02).")
 @click.option("--from", "date_from", help="First date (ISO, inclusive).")
 @click.option("--to", "date_to", help="Last date (ISO, inclusive).")
-def export_cmd(
-    db: str,
-    fmt: str,
-    out: str,
-    tables: tuple[str, ...],
-    company: str | None,
-    cik: str | None,
-    ticker: str | None,
-    form_type: str | None,
-    item: str | None,
-    date_from: str | None,
-    date_to: str | None,
-) -> None:
+def export_cmd(db: str, fmt: str, out: str, tables: tuple[str, ...], **filters: str | None) -> None:
     """Export the database: Parquet partitioned by year (OUT/<table>/year=YYYY/), CSV or JSON Lines.
 
     \b
@@ -207,19 +195,7 @@ def export_cmd(
 
     t0 = time.monotonic()
     try:
-        counts = export(
-            db,
-            out,
-            fmt,
-            tables=tables or None,
-            company=company,
-            cik=cik,
-            ticker=ticker,
-            form_type=form_type,
-            item=item,
-            date_from=date_from,
-            date_to=date_to,
-        )
+        counts = export(db, out, fmt, tables=tables or None, **filters)
     except EightkError as e:
         raise click.ClickException(str(e)) from e
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
@@ -428,7 +404,7 @@ def q_filing(db: str, key: str, with_text: bool, as_json: bool) -> None:
     k = r.resolve_key(key)
     if k is None:
         raise click.ClickException(f"no filing {key} in {db}")
-    s = r.get_filing(k)["stored"]
+    s = r.filing_summary(k)
     click.echo(
         f"{k}  {s['form_type'] or ''}  {s['date'] or ''}  {s['company'] or ''} (CIK {s['cik'] or '?'})"
     )
