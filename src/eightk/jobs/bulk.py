@@ -74,8 +74,7 @@ def prepare_bytes(
     except EightkError as e:
         return Prepared(source, name, name, None, str(e), h, size, mtime_ns)
     except Exception as e:  # a parser bug must not stop a bulk run; it is recorded like any bad input
-        reason = f"internal error ({type(e).__name__}: {e}); please report it"
-        return Prepared(source, name, name, None, reason, h, size, mtime_ns)
+        return Prepared(source, name, name, None, internal_error(e), h, size, mtime_ns)
 
 
 def prepare_path(source: str) -> Prepared:
@@ -105,16 +104,12 @@ def prepare_path(source: str) -> Prepared:
     except OSError as e:
         return Prepared(source, name, name, None, f"cannot read: {e}", None, None, None)
     except Exception as e:
-        return Prepared(
-            source,
-            name,
-            name,
-            None,
-            f"internal error ({type(e).__name__}: {e}); please report it",
-            None,
-            None,
-            None,
-        )
+        return _failed(source, name, internal_error(e))
+
+
+def internal_error(e: Exception) -> str:
+    """The recorded reason of an input that hit a bug (never lost, never stopping the run)."""
+    return f"internal error ({type(e).__name__}: {e}); please report it"
 
 
 def _died(args: tuple[Any, ...]) -> Prepared:

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from eightk import __version__
-from eightk.errors import EightkError, StoreError
+from eightk.errors import StoreError
 from eightk.model import Filing
 from eightk.store import schema as S
 from eightk.store.rows import Rows, filing_key, filing_rows
@@ -239,27 +239,13 @@ def ingest_bytes(db_path: str | os.PathLike[str], name: str, data: bytes) -> str
     stored filing's key (its accession number, else ``name``), or None when the input went to ``errors``.
     Safe to call while another process writes the same database (it waits for the write lock).
     """
-    from eightk.pipeline import parse
+    # the same steps as one input of a bulk run: parse (a failure becomes its reason), then store the
+    # rows or the error, and log the input
+    from eightk.jobs.bulk import prepare_bytes, store_prepared
 
-    h = content_hash(data)
-    filing = None
-    try:
-        filing = parse(data, name)
-    except EightkError as e:
-        reason: str | None = str(e)
-    except Exception as e:  # a parser bug is recorded like any bad input, never lost
-        reason = f"internal error ({type(e).__name__}: {e}); please report it"
-    else:
-        reason = None
-    with Store(db_path) as st:  # parsed first: the write lock is held only to write
+    prep = prepare_bytes(name, name, data)  # parsed first: the write lock is held only to write
+    with Store(db_path) as st:
         st.begin()
-        if reason is not None:
-            st.record_error(name, reason, source=name, content_hash=h)
-            st.record_input(name, status="error", key=name, size=len(data), content_hash=h)
-            st.commit()
-            return None
-        assert filing is not None
-        key = st.ingest_filing(filing, name)
-        st.record_input(name, status="stored", key=key, size=len(data), content_hash=h)
+        store_prepared(st, prep)
         st.commit()
-        return key
+    return prep.key if prep.rows is not None else None
