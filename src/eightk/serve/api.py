@@ -184,7 +184,7 @@ def company(request: Request, key: CompanyKey, p: Annotated[CompanyQuery, Query(
     with get_db(request).read() as r:
         info = Q.company_info(r.conn, key)
         if info is None:
-            cik = None if Q.CIK_RE.match(key) else Q.cik_for_slug(r.conn, key)
+            cik = Q.cik_for_slug(r.conn, key)
             if cik:
                 q = request.url.query
                 return RedirectResponse(f"/api/companies/{cik}" + (f"?{q}" if q else ""), status_code=307)

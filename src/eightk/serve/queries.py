@@ -23,6 +23,7 @@ from eightk.store.query import (
     MULTI,
     attach_events,
     company_where,
+    count_rows,
     date_where,
     event_records,
     filing_filter,
@@ -105,7 +106,10 @@ def names_for_slug(conn: sqlite3.Connection, key: str, *, cik_null: bool) -> lis
 
 
 def cik_for_slug(conn: sqlite3.Connection, key: str) -> str | None:
-    """A CIK whose filings carry a name that slugs to ``key`` (a slug page then redirects to it)."""
+    """A CIK whose filings carry a name that slugs to ``key`` (a slug page then redirects to it); None
+    when ``key`` is a CIK itself."""
+    if CIK_RE.match(key):
+        return None
     names = names_for_slug(conn, key, cik_null=False)
     if not names:
         return None
@@ -141,7 +145,7 @@ def company_info(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     )
     return {
         # the same name also files under a CIK (its other filings carry an SEC header): link them
-        "also_cik": None if CIK_RE.match(key) else cik_for_slug(conn, key),
+        "also_cik": cik_for_slug(conn, key),
         "key": key if not CIK_RE.match(key) else key.zfill(10),
         "name": latest[0]["company"],
         "cik": latest[0]["cik"],
@@ -348,18 +352,7 @@ def event_summary(etype: str, r: dict[str, Any]) -> str:
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
-    out = {}
-    for t in (
-        "filings",
-        "offerings",
-        "officer_changes",
-        "auditor_change",
-        "results",
-        "shareholder_vote",
-        "errors",
-    ):
-        out[t] = int(_all(conn, f"SELECT count(*) FROM {S.quote(t)}")[0][0])
-    return out
+    return count_rows(conn, ("filings", *EVENT_TABLES.values(), "errors"))
 
 
 def evidence_fields(

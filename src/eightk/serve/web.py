@@ -148,7 +148,7 @@ def company(request: Request, key: CompanyKeyP, p: Annotated[CompanyPageQuery, Q
     with get_db(request).read() as r:
         info = Q.company_info(r.conn, key)
         if info is None:
-            cik = None if Q.CIK_RE.match(key) else Q.cik_for_slug(r.conn, key)
+            cik = Q.cik_for_slug(r.conn, key)
             if cik:
                 return RedirectResponse(
                     with_params(request).replace(f"/companies/{key}", f"/companies/{cik}", 1), 307

@@ -158,6 +158,11 @@ def select_filings(
     return [_summary(r) for r in run(conn, sql, [*args, int(limit), int(offset)])]
 
 
+def count_rows(conn: sqlite3.Connection, tables: tuple[str, ...]) -> dict[str, int]:
+    """table -> number of rows."""
+    return {t: int(run(conn, f"SELECT count(*) FROM {S.quote(t)}")[0][0]) for t in tables}
+
+
 def filing_summary(conn: sqlite3.Connection, accession: str) -> dict[str, Any] | None:
     r = select_filings(conn, ["f.accession = ?"], [accession], limit=1)
     return r[0] if r else None
@@ -436,10 +441,9 @@ class Reader:
         ]
 
     def stats(self) -> dict[str, int]:
-        out = {}
-        for t in ("filings", "items", "exhibits", "offerings", "officer_changes", "errors"):
-            out[t] = int(self._all(f"SELECT count(*) FROM {t}")[0][0])
-        return out
+        return count_rows(
+            self.conn, ("filings", "items", "exhibits", "offerings", "officer_changes", "errors")
+        )
 
 
 def _summary(r: sqlite3.Row) -> dict[str, Any]:
