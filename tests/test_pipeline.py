@@ -75,8 +75,40 @@ def test_multi_megabyte_item_body_is_read_in_bounded_time() -> None:
     import time
 
     head = b"FORM 8-K\nCURRENT REPORT\nDate of Report (Date of earliest event reported): March 1, 2024\n"
-    body = b"Item 5.02 Departure of Directors\n" + b"Mr. John Smith was appointed Chief Financial Officer. " * 50000
+    body = (
+        b"Item 5.02 Departure of Directors\n"
+        + b"Mr. John Smith was appointed Chief Financial Officer. " * 50000
+    )
     t = time.process_time()
     f = eightk.parse(head + body)
     assert [i.code for i in f.items] == ["5.02"]
     assert time.process_time() - t < 60  # generous: the point is "not minutes", not a benchmark
+
+
+@pytest.mark.parametrize("accession", ["0001193125-25-036821", "0000950135-07-006391", "fx-001"])
+def test_lean_parse_reads_the_same_values_and_leaves_unread_documents_unconverted(accession: str) -> None:
+    """``full_text=False`` (what ``eightk parse`` uses) changes nothing but the unread documents' text."""
+    from eightk.pipeline import NOT_CONVERTED, parse
+    from eightk.serialize import filing_to_dict
+
+    data = filing_bytes(accession)
+    full, lean = parse(data, accession), parse(data, accession, full_text=False)
+    a, b = filing_to_dict(full), filing_to_dict(lean)
+    docs_a, docs_b = a.pop("documents"), b.pop("documents")
+    assert a == b
+    for d_full, d_lean in zip(full.documents, lean.documents, strict=True):
+        if d_lean.skipped == NOT_CONVERTED:
+            assert not d_lean.type.startswith(("8-K", "EX-99")) and d_lean.text == ""
+            assert d_full.text and d_full.skipped is None and d_full.format == d_lean.format
+        else:
+            assert d_lean == d_full
+    assert len(docs_a) == len(docs_b)
+
+
+def test_lean_parse_of_the_chevron_filing_skips_its_legal_opinion() -> None:
+    from eightk.pipeline import NOT_CONVERTED, parse
+
+    f = parse(filing_bytes("0001193125-25-036821"), full_text=False)
+    opinion = next(d for d in f.documents if d.type == "EX-5.1")
+    assert opinion.skipped == NOT_CONVERTED and opinion.text == ""
+    assert f.documents[f.primary].text

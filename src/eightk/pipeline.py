@@ -12,7 +12,7 @@ import re
 
 from eightk import __version__
 from eightk.errors import NotAFilingError
-from eightk.formats.container import Container, load
+from eightk.formats.container import Container, ConvertFn, load
 from eightk.formats.header import parse_header
 from eightk.model import Document, Filing, Header
 from eightk.parse.cover import parse_cover
@@ -27,11 +27,15 @@ _FORM_IN_TEXT = re.compile(
 )
 
 
-def parse(data: bytes, name: str = "") -> Filing:
+def parse(data: bytes, name: str = "", *, full_text: bool = True) -> Filing:
     """Parse the bytes of one 8-K submission (any era, any container) into a :class:`Filing`.
 
     ``name`` is the input's name without extension (used as ``Filing.id`` when the submission carries
     no accession number). Raises :class:`NotAFilingError` for inputs that hold no 8-K.
+
+    ``full_text=False`` converts only the documents something reads (the 8-K document and the exhibits
+    the extractors declare, EX-99 always); the others keep an empty ``text`` and say so in ``skipped``.
+    Every extracted value is the same; ``eightk parse`` uses it, since its output holds no text.
     """
     if not data or not data.strip():
         raise NotAFilingError("empty input: nothing to parse")
@@ -39,16 +43,33 @@ def parse(data: bytes, name: str = "") -> Filing:
         raise NotAFilingError(
             "the input is binary data, not text: expected an 8-K submission (.txt/.nc) or its HTML/text document"
         )
-    container = load(data, name)
+    container = load(data, name, None if full_text else _read_documents())
     return parse_container(container, name)
 
 
-def parse_documents(parts: list[tuple[str, bytes]], name: str = "") -> Filing:
+def parse_documents(parts: list[tuple[str, bytes]], name: str = "", *, full_text: bool = True) -> Filing:
     """Parse a filing kept as several files (primary document first, then exhibits by file name)."""
     from eightk.formats.folder import load_parts
 
-    container = load_parts(parts)
+    container = load_parts(parts, None if full_text else _read_documents())
     return parse_container(container, name)
+
+
+NOT_CONVERTED = "not converted to text: nothing eightk extracts reads it (eightk text shows its text)"
+
+
+def _read_documents() -> ConvertFn:
+    """Which documents the parse reads: the 8-K candidates and the exhibits extractors declare."""
+    from eightk.extract.registry import registered
+
+    prefixes = {"EX-99"} | {p.upper() for ex in registered().values() for p in ex.exhibits}
+    wanted = tuple(sorted(prefixes))
+
+    def convert(index: int, type_: str, sequence: str | None) -> bool:
+        t = type_.strip().upper()
+        return index == 0 or sequence in (None, "1") or bool(_FORM_8K.match(t)) or t.startswith(wanted)
+
+    return convert
 
 
 def parse_container(container: Container, name: str) -> Filing:
@@ -59,7 +80,13 @@ def parse_container(container: Container, name: str) -> Filing:
         raise NotAFilingError(
             "no readable document: " + ("; ".join(warnings) if warnings else "the input holds no text")
         )
-    primary = _primary_index(docs, header)
+    pending = container.pending
+    primary = _primary_index(docs, header, pending)
+    while primary in pending:  # a pending document chosen as the 8-K: convert it and choose again
+        container.materialize(primary)
+        primary = _primary_index(docs, header, pending)
+    if pending:
+        docs = [msgspec_replace(d, skipped=NOT_CONVERTED) if d.index in pending else d for d in docs]
     pdoc = docs[primary]
     form_type = _form_type(header, pdoc, docs)
     if form_type is None:
@@ -128,15 +155,17 @@ def _map_declared(codes: tuple[str, ...], date: str | None) -> list[str]:
     return [c2 for c in codes if (c2 := to_2004(c, date))]
 
 
-def _primary_index(docs: list[Document], header: Header | None) -> int:
+def _primary_index(docs: list[Document], header: Header | None, pending: dict[int, str] | None = None) -> int:
+    """The 8-K document; a pending (not yet converted) document counts as having text."""
+    pending = pending or {}
     for d in docs:
-        if _FORM_8K.match(d.type.strip().upper()) and d.text:
+        if _FORM_8K.match(d.type.strip().upper()) and (d.text or d.index in pending):
             return d.index
     for d in docs:
-        if d.text and d.sequence in (None, "1"):
+        if (d.text or d.index in pending) and d.sequence in (None, "1"):
             return d.index
     for d in docs:
-        if d.text:
+        if d.text or d.index in pending:
             return d.index
     return 0
 

@@ -216,3 +216,18 @@ def test_every_corpus_file_loads_with_valid_offsets() -> None:
         for d in c.documents:
             if d.offsets:
                 assert d.offsets[1] >= d.source_start
+
+
+def test_pending_documents_materialize_to_what_an_eager_load_gives() -> None:
+    from tests.conftest import filing_bytes
+
+    data = filing_bytes("0001193125-25-036821")
+    eager = load(data)
+    lazy = load(data, convert=lambda index, type_, sequence: index == 0)
+    assert lazy.pending and 0 not in lazy.pending
+    for i in lazy.pending:
+        assert lazy.documents[i].text == "" and lazy.documents[i].format == eager.documents[i].format
+    lazy.materialize_all()
+    assert not lazy.pending
+    assert lazy.documents == eager.documents
+    assert lazy.facts == eager.facts

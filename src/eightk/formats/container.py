@@ -16,7 +16,10 @@ decoded into text; their ``Document.skipped`` says why.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import msgspec
 
 from eightk.formats.decode import decode, normalize_chars, normalize_newlines
 from eightk.formats.html import XbrlFact, html_to_text, looks_like_html, looks_like_ixbrl
@@ -35,6 +38,30 @@ class Container:
     source: str = ""
     facts: dict[int, list[XbrlFact]] = field(default_factory=dict)  # inline XBRL facts per document index
     warnings: list[str] = field(default_factory=list)
+    # Documents left unconverted by ``load(..., convert=...)``: index -> raw content. Their ``Document``
+    # has every field but ``text``/``offsets`` (format already sniffed); :meth:`materialize` converts one.
+    pending: dict[int, str] = field(default_factory=dict)
+
+    def materialize(self, index: int) -> Document:
+        """Convert pending document ``index`` to text now (a no-op for converted documents)."""
+        content = self.pending.pop(index, None)
+        if content is None:
+            return self.documents[index]
+        doc, facts = _convert(self.documents[index], content)
+        self.documents[index] = doc
+        if facts:
+            self.facts[index] = facts
+        return doc
+
+    def materialize_all(self) -> None:
+        for i in list(self.pending):
+            self.materialize(i)
+
+
+# ``convert(index, type, sequence)`` says whether a document is turned into text while loading; the
+# others stay pending (issue #2: EX-4 indentures and EX-10 credit agreements that nothing reads were a
+# third of the conversion time). None converts everything.
+ConvertFn = Callable[[int, str, str | None], bool]
 
 
 _PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
@@ -53,8 +80,12 @@ _SGML_MARKUP = re.compile(
 _BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|EXCEL|PDF|JSON|XML|EX-101\.\w+|EX-100\.\w+)$", re.I)
 
 
-def load(data: bytes, name: str = "") -> Container:
-    """Split a submission (any era) into header text and normalized documents. Never raises on bytes."""
+def load(data: bytes, name: str = "", convert: ConvertFn | None = None) -> Container:
+    """Split a submission (any era) into header text and normalized documents. Never raises on bytes.
+
+    With ``convert``, documents it declines keep their raw content in ``Container.pending`` (their
+    ``text`` is empty until :meth:`Container.materialize`).
+    """
     text = normalize_newlines(decode(data))
     warnings: list[str] = []
     if _PEM_BEGIN in text[:2000]:
@@ -75,6 +106,7 @@ def load(data: bytes, name: str = "") -> Container:
         kind = "raw"
     documents: list[Document] = []
     facts: dict[int, list[XbrlFact]] = {}
+    pending: dict[int, str] = {}
     if kind == "raw":
         doc, doc_facts = _make_document(0, "8-K", None, None, None, text, 0, warnings)
         documents.append(doc)
@@ -108,15 +140,19 @@ def load(data: bytes, name: str = "") -> Container:
                 content_end = block_end
                 meta_part = text[block_start:content_start]
             meta = {k.upper(): v.strip() for k, v in _META.findall(meta_part)}
+            index = len(documents)
+            type_ = meta.get("TYPE") or "UNKNOWN"
+            sequence = meta.get("SEQUENCE")
             doc, doc_facts = _make_document(
-                len(documents),
-                meta.get("TYPE") or "UNKNOWN",
-                meta.get("SEQUENCE"),
+                index,
+                type_,
+                sequence,
                 meta.get("FILENAME"),
                 meta.get("DESCRIPTION"),
                 text[content_start:content_end],
                 content_start,
                 warnings,
+                pending if convert is not None and not convert(index, type_, sequence) else None,
             )
             documents.append(doc)
             if doc_facts:
@@ -124,7 +160,13 @@ def load(data: bytes, name: str = "") -> Container:
         if not documents:
             warnings.append("no <DOCUMENT> block found: the file may be truncated or only a header")
     return Container(
-        kind=kind, header_text=header_text, documents=documents, source=text, facts=facts, warnings=warnings
+        kind=kind,
+        header_text=header_text,
+        documents=documents,
+        source=text,
+        facts=facts,
+        warnings=warnings,
+        pending=pending,
     )
 
 
@@ -207,7 +249,9 @@ def _make_document(
     content: str,
     source_start: int,
     warnings: list[str],
+    defer: dict[int, str] | None = None,
 ) -> tuple[Document, list[XbrlFact]]:
+    """One document; with ``defer``, text content is stored there (by index) instead of converted."""
     base = dict(
         index=index, type=type_.upper(), sequence=sequence, filename=filename, description=description
     )
@@ -239,20 +283,26 @@ def _make_document(
         content = content[:MAX_DOCUMENT_CHARS]
     if not content or content.isspace():
         return Document(**base, format="empty", source_start=source_start), []
+    if defer is not None:
+        defer[index] = content
+        fmt = ("ixbrl" if looks_like_ixbrl(content) else "html") if looks_like_html(content) else "text"
+        return Document(**base, format=fmt, source_start=source_start), []
+    return _convert(Document(**base, source_start=source_start), content)
+
+
+def _convert(doc: Document, content: str) -> tuple[Document, list[XbrlFact]]:
+    """``doc`` (metadata only) with the text of its ``content`` (what the submission holds at ``doc.source_start``)."""
+    source_start = doc.source_start
     if looks_like_html(content):
         fmt = "ixbrl" if looks_like_ixbrl(content) else "html"
         ht = html_to_text(content, base=source_start)
-        return Document(
-            **base, format=fmt, text=normalize_chars(ht.text), source_start=source_start, offsets=ht.offsets
+        return msgspec.structs.replace(
+            doc, format=fmt, text=normalize_chars(ht.text), offsets=ht.offsets
         ), ht.facts
     # Plain text: blank out the SGML layout tags (<PAGE>, <TABLE>, <S>, <C>...) with spaces of the same
     # length so every offset still points at the source one-to-one.
     if "<" in content:
         content = _SGML_MARKUP.sub(lambda m: " " * len(m.group(0)), content)
-    return Document(
-        **base,
-        format="text",
-        text=normalize_chars(content),
-        source_start=source_start,
-        offsets=(0, source_start),
+    return msgspec.structs.replace(
+        doc, format="text", text=normalize_chars(content), offsets=(0, source_start)
     ), []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from eightk.formats.container import Container, _make_document
+from eightk.formats.container import Container, ConvertFn, _make_document
 from eightk.formats.decode import decode, normalize_newlines
 from eightk.formats.html import XbrlFact
 from eightk.model import Document
@@ -46,8 +46,11 @@ def exhibit_type_from_name(filename: str) -> str | None:
     return None
 
 
-def load_parts(parts: list[tuple[str, bytes]]) -> Container:
-    """``parts`` are ``(file name, bytes)``; returns the container with the primary document first."""
+def load_parts(parts: list[tuple[str, bytes]], convert: ConvertFn | None = None) -> Container:
+    """``parts`` are ``(file name, bytes)``; returns the container with the primary document first.
+
+    ``convert`` works as in :func:`eightk.formats.container.load` (documents it declines stay pending).
+    """
     decoded = [(n, normalize_newlines(decode(b))) for n, b in parts]
     primary_i = 0
     scores = []
@@ -66,6 +69,7 @@ def load_parts(parts: list[tuple[str, bytes]]) -> Container:
     docs: list[Document] = []
     facts: dict[int, list[XbrlFact]] = {}
     warnings: list[str] = []
+    pending: dict[int, str] = {}
     for k, i in enumerate(order):
         n, t = decoded[i]
         typ = "8-K" if k == 0 else (exhibit_type_from_name(n) or "UNKNOWN")
@@ -83,9 +87,13 @@ def load_parts(parts: list[tuple[str, bytes]]) -> Container:
                     facts[d2.index] = sub.facts[d.index]
                 docs.append(d2)
             continue
-        doc, f = _make_document(len(docs), typ, str(len(docs) + 1), n, None, t, 0, warnings)
+        index, seq = len(docs), str(len(docs) + 1)
+        defer = pending if convert is not None and not convert(index, typ, seq) else None
+        doc, f = _make_document(index, typ, seq, n, None, t, 0, warnings, defer)
         if f:
             facts[doc.index] = f
         docs.append(doc)
     kind = "folder"
-    return Container(kind=kind, header_text=None, documents=docs, facts=facts, warnings=warnings)
+    return Container(
+        kind=kind, header_text=None, documents=docs, facts=facts, warnings=warnings, pending=pending
+    )
