@@ -17,7 +17,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -173,18 +173,13 @@ class Store:
         self, input_id: str, reason: str, *, source: str | None = None, content_hash: str | None = None
     ) -> None:
         """Record that ``input_id`` could not be stored, and why (replaces an earlier error of it)."""
-        self._exec_auto(
-            S.ERRORS.insert_sql,
-            [
-                _own_row(
-                    S.ERRORS,
-                    input_id=input_id,
-                    parser_version=__version__,
-                    source=source,
-                    content_hash=content_hash,
-                    reason=reason,
-                )
-            ],
+        self._put_own(
+            S.ERRORS,
+            input_id=input_id,
+            parser_version=__version__,
+            source=source,
+            content_hash=content_hash,
+            reason=reason,
         )
 
     def record_input(
@@ -198,26 +193,23 @@ class Store:
         content_hash: str | None = None,
     ) -> None:
         """Log that ``source`` ended ``status`` ("stored"/"error"): a restarted bulk run skips it."""
-        self._exec_auto(
-            S.INPUTS.insert_sql,
-            [
-                _own_row(
-                    S.INPUTS,
-                    source=source,
-                    size=size,
-                    mtime_ns=mtime_ns,
-                    content_hash=content_hash,
-                    status=status,
-                    key=key,
-                    parser_version=__version__,
-                    ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                )
-            ],
+        self._put_own(
+            S.INPUTS,
+            source=source,
+            size=size,
+            mtime_ns=mtime_ns,
+            content_hash=content_hash,
+            status=status,
+            key=key,
+            parser_version=__version__,
+            ingested_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         )
 
-    def _exec_auto(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    def _put_own(self, table: S.Table, **values: Any) -> None:
+        """Insert (or replace) one row of a table of the store's own (errors, inputs): columns by name,
+        the missing ones NULL."""
         with self._auto_tx():
-            self.conn.executemany(sql, rows)
+            self.conn.execute(table.insert_sql, tuple(values.get(c.name) for c in table.columns))
 
     # -- reads the writer needs -------------------------------------------------------------------
     def done_inputs(self) -> dict[str, tuple[int | None, int | None, str | None]]:
@@ -226,10 +218,6 @@ class Store:
             r[0]: (r[1], r[2], r[3])
             for r in self.conn.execute("SELECT source, size, mtime_ns, parser_version FROM inputs")
         }
-
-
-def _own_row(table: S.Table, **values: Any) -> tuple[Any, ...]:
-    return tuple(values.get(c.name) for c in table.columns)
 
 
 def ingest_bytes(db_path: str | os.PathLike[str], name: str, data: bytes) -> str | None:
