@@ -170,9 +170,7 @@ def demo_cmd(folder: str | None, db: str, host: str, port: int, no_serve: bool, 
         summary = ingest_paths(db, [src], progress=True)
     except EightkError as e:
         raise click.ClickException(str(e)) from e
-    print_summary(summary)
-    for input_id, reason in summary.error_samples[:5]:
-        click.echo(f"  error {input_id}: {reason}", err=True)
+    print_summary(summary, samples=5)
     if no_serve:
         click.echo(f"eightk: {db} is ready; serve it with: eightk serve {db}", err=True)
         return

@@ -133,9 +133,7 @@ def ingest_cmd(
             summary = ingest_paths(db, paths, jobs=jobs, batch=batch, force=force, progress=progress)
     except EightkError as e:
         raise click.ClickException(str(e)) from e
-    print_summary(summary)
-    for input_id, reason in summary.error_samples[:5]:
-        click.echo(f"  error {input_id}: {reason}", err=True)
+    print_summary(summary, samples=5)
     if summary.errors:
         click.echo(f"  all errors: eightk query --db {db} errors", err=True)
 

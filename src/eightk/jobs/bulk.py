@@ -451,5 +451,9 @@ def store_prepared(st: Any, prep: Prepared) -> None:
     )
 
 
-def print_summary(summary: Summary, file: Any = None) -> None:
-    print(summary.line(), file=file or sys.stderr)
+def print_summary(summary: Summary, file: Any = None, *, samples: int = 0) -> None:
+    """The run's one-line summary, then up to ``samples`` of its errors (input id and reason)."""
+    out = file or sys.stderr
+    print(summary.line(), file=out)
+    for input_id, reason in summary.error_samples[:samples]:
+        print(f"  error {input_id}: {reason}", file=out)
