@@ -55,7 +55,9 @@ _PASSIVE_APPT = re.compile(
     r"|will[ \t\n]+serve[ \t\n]+as[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+)?(?:interim|acting)"
     r"|(?:assumed|assumes|became|becomes|joined|joins|accepted[ \t\n]+(?:the|an|our)[ \t\n]+(?:offer|appointment|position)"
     r"|agreed[ \t\n]+to[ \t\n]+(?:join|become)|to[ \t\n]+succeed|succeeds|will[ \t\n]+succeed"
-    r"|transition(?:s|ed)?[ \t\n]+to[ \t\n]+the[ \t\n]+(?:role|position|office)[ \t\n]+of))\b",
+    # "will be transitioning to the newly created role of Chief Technologist" (0001193125-24-238769)
+    r"|transition(?:s|ed|ing)?[ \t\n]+to[ \t\n]+(?:the|a|an)[ \t\n]+(?:newly[ \t\n-]+(?:created|formed|established)[ \t\n]+)?"
+    r"(?:new[ \t\n]+)?(?:role|position|office)[ \t\n]+of))\b",
     re.I,
 )
 _DEPART = re.compile(
@@ -65,7 +67,7 @@ _DEPART = re.compile(
     r"passed[ \t\n]+away|died|"
     r"not[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
     r"not[ \t\n]+be[ \t\n]+(?:standing|nominated)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
-    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was)[ \t\n]+leaving|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
+    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was|will[ \t\n]+be)[ \t\n]+leaving(?![ \t\n]+(?:open|unchanged|vacant))|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
     r"(?:tender|submit|announc|notif|inform|advis|deliver|gave|provid|accept|confirm)\w*[^;]{0,80}?\b(?:his|her|their)[ \t\n]+(?:resignation|retirement|departure)|"
     r"separated[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation))\b",
     re.I,
@@ -81,6 +83,7 @@ _GATE = (
     "appoint", "elect", "nam", "promot", "hir", "select", "welcom", "join", "becom", "became", "assum",
     "succeed", "take", "serv", "accept", "transition", "resign", "retir", "step", "ceas", "depart",
     "terminat", "remov", "dismiss", "pass", "died", "death", "declin", "leav", "relinquish", "separat",
+    "hand", "turn",
 )  # fmt: skip
 # The prefilter's form of _DEPART_BEFORE: "announced the resignation of Steven L. Hoekstra, ..."
 # (0000939057-09-000316) has no departure verb.
@@ -130,7 +133,7 @@ _BOARD_SEAT = re.compile(
 _ROLE_STOP = re.compile(
     r"[ \t\n]*(?:\(|(?<![^A-Za-z][A-Z])\.(?:[ \t\n]|$)|;|:|\"|$|[ \t\n]+-[ \t\n]"
     r"|,?[ \t\n]+(?:effective|to[ \t\n]+succeed|to[ \t\n]+replace|succeeding|replacing|until|reporting|following|upon|starting|"
-    r"on|at|with|in|from|pending|subject|while|after|before|since|commencing|beginning|who|which|where|that|"
+    r"on|at|with|in|from|pending|subject|later|earlier|this|next|while|after|before|since|commencing|beginning|who|which|where|that|"
     r"by|to|for[ \t\n]+(?:a|the|an|his|her)[ \t\n]|during|through|as[ \t\n]+(?:a|the|of|well)|and[ \t\n]+(?:will|as|to|has|is|was|now|currently|thereby|join|serve|report|continue|remain|lead|oversee|be|"
     r"he|she|they|his|her|in|on|at|also|continue|remain|retire|resign|that|the[ \t\n]+Company)|and[ \t\n]+(?:(?:a|as)[ \t\n]+)?members?[ \t\n]+of[ \t\n]+(?:the|its|our)[ \t\n]+Board\b|and[ \t\n]+(?:a[ \t\n]+)?member[ \t\n]+of[ \t\n]+the[ \t\n]+[A-Z][a-z]+[ \t\n]+Committee"
     r"|(?:his|her|its|their)[ \t\n])\b"
@@ -138,12 +141,37 @@ _ROLE_STOP = re.compile(
     r"for|from|until|age|aged|\d|has|have|had|was|were|is|will|would|notified|informed|effective|respectively)\b)",
     re.I,
 )
-_TRANSITION = re.compile(r"\btransition(?:s|ed)?[ \t\n]+from\b", re.I)
+_TRANSITION = re.compile(
+    r"\btransition(?:s|ed|ing)?[ \t\n]+(?:from\b|(?:his|her|their|the)[ \t\n]+(?:role|position|office|title|post)\b)"
+    r"|\b(?:hand(?:ed|s)?|turn(?:ed|s)?|pass(?:ed|es)?)[ \t\n]+(?:over[ \t\n]+|on[ \t\n]+)?(?:his|her|their|the)[ \t\n]+"
+    r"(?:role|position|office|title|post)[ \t\n]+(?:as|of)\b",
+    re.I,
+)
 _TRANSITION_FROM = re.compile(
     r"[^.;]{0,40}?\btransition(?:s|ed)?[ \t\n]+from[ \t\n]+(?:(?:the|his|her|their)[ \t\n]+)?"
     r"(?:(?:role|position|office|post)s?[ \t\n]+(?:of|as)[ \t\n]+)?",
     re.I,
 )
+# "James R. Arnold, Jr., its Senior Vice President of Finance and Chief Financial Officer, will
+# transition from the role of Chief Financial Officer on August 12, 2008" (0000950135-08-004963),
+# "informed the Company of his intent to transition from his executive officer position"
+# (0001065280-25-000175): leaving an office with no new one named is a departure. A future or
+# announced move only ("who transitioned from ..." is biography).
+_TRANSITION_AWAY = re.compile(
+    r"(?:[ \t\n]*,[^.;]{3,160}?,)?(?:(?!\b(?:who|which|whom|previously|formerly|had|since)\b)[^.;]){0,60}?"
+    r"\b(?:will|to|shall|is|are)[ \t\n]+(?:be[ \t\n]+)?transition(?:ing)?[ \t\n]+from[ \t\n]+(?:(?:the|his|her|their)[ \t\n]+)?"
+    r"(?:(?:role|position|office|post)s?[ \t\n]+(?:of|as)[ \t\n]+)?",
+    re.I,
+)
+# "Jeff Williams will transition his role as Chief Operating Officer later this month to Sabih Khan"
+# (0001140361-25-025275): one person hands an office to the next person named.
+_HANDOVER = re.compile(
+    r"(?:(?!\b(?:who|which|whom|previously|formerly|had|if|would)\b)[^.;,]){0,40}?"
+    r"\b(?:will|to|shall|has|have)[ \t\n]+(?:transition(?:ed)?|hand(?:ed)?[ \t\n]+over|pass(?:ed)?(?:[ \t\n]+on)?|turn(?:ed)?[ \t\n]+over)[ \t\n]+"
+    r"(?:his|her|their|the)[ \t\n]+(?:role|position|office|title|post)[ \t\n]+(?:as|of)[ \t\n]+",
+    re.I,
+)
+_HANDOVER_TO = re.compile(r"(?:[^.;,]{0,40}?[ \t\n])?to[ \t\n]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?\Z")
 _TRANSITION_TO = re.compile(
     r"[ \t\n]+to[ \t\n]+(?:(?:the|a|an|his|her)[ \t\n]+)?(?:(?:new[ \t\n]+)?(?:role|position|office|post)[ \t\n]+(?:of|as)[ \t\n]+)?(?=[A-Z])"
 )
@@ -197,12 +225,16 @@ _ON_DATE = re.compile(
     r"promoted|terminated|removed)|joined[ \t\n]+the[ \t\n]+Company)\b[^.;]{0,40}?\bon[ \t\n]+(?=[A-Z0-9])"
 )
 _FUTURE_ON = re.compile(
-    r"\b(?:will|to|shall)[ \t\n]+(?:retire|resign|step[ \t\n]+down|leave|depart|assume|join|become|succeed)\b"
-    r"(?:(?!\b(?:following|after|upon|filing|Form|report|until|before|prior|through|since|announced)\b)[^.;,]){0,80}?\bon[ \t\n]+(?=[A-Z0-9])"
+    r"\b(?:will|to|shall)[ \t\n]+(?:retire|resign|step[ \t\n]+down|leave|depart|assume|join|become|succeed|transition)\b"
+    # One appositive may sit between the office and the date: "the role of Chief Executive Officer
+    # of Programmable Solutions Group ("PSG"), an Intel standalone business, on January 1, 2024"
+    # (0000050863-24-000003).
+    r"(?:(?!\b(?:following|after|upon|filing|Form|report|until|before|prior|through|since|announced)\b)"
+    r"(?:[^.;,]|,[ \t\n]+(?:an?|the)[ \t\n]+[^.;,\d]{1,60},(?=[ \t\n]+on\b))){0,80}?\bon[ \t\n]+(?=[A-Z0-9])"
 )
 _LATER_EFFECTIVE = re.compile(
     r"\b(?:resignation|retirement|appointment|election|departure|employment|service|transition|termination)\b[^.]{0,80}?"
-    r"\b(?:effective|become[ \t\n]+effective|will[ \t\n]+be[ \t\n]+effective|is[ \t\n]+effective|was[ \t\n]+effective|effective[ \t\n]+as[ \t\n]+of|take[ \t\n]+effect)",
+    r"\b(?:effective|bec[oa]me[ \t\n]+effective|will[ \t\n]+be[ \t\n]+effective|is[ \t\n]+effective|was[ \t\n]+effective|effective[ \t\n]+as[ \t\n]+of|take[ \t\n]+effect)",
     re.I,
 )
 
@@ -223,6 +255,45 @@ _MEETING_ON = re.compile(
     r"(?:held[ \t\n]+|scheduled[ \t\n]+)?(?:on|for)[ \t\n]+(?=[A-Z0-9])",
     re.I,
 )
+
+
+# "effective at the adjournment of the Registrant's 2023 annual meeting of shareholders on
+# September 27, 2023 (the "Annual Meeting")" and later "effective at the adjournment of the Annual
+# Meeting" (0001171843-23-005885): a change timed by a meeting takes the meeting's printed date,
+# and a defined event takes the date printed where it is defined ("on DATE (the "Term")").
+_EVENT_MEETING = re.compile(
+    r"[ \t\n]+(?:(?:immediately[ \t\n]+)?(?:upon|at|following|after|as[ \t\n]+of|on)[ \t\n]+)?the[ \t\n]+"
+    r"(?:(?:adjournment|conclusion|close|end|completion|closing|consummation|occurrence)[ \t\n]+of[ \t\n]+(?:the[ \t\n]+)?)?"
+    r"(?:(?:Company|Corporation|Registrant|Bank)'s[ \t\n]+)?(?:(?:19|20)\d\d[ \t\n]+)?"
+    r"(?:annual|special)[ \t\n]+(?:general[ \t\n]+)?meeting\b[^.;()\"]{0,60}?\bon[ \t\n]+(?=[A-Z0-9])",
+    re.I,
+)
+_EVENT_TERM = re.compile(
+    r"[ \t\n]+(?:(?:immediately[ \t\n]+)?(?:upon|at|following|after|as[ \t\n]+of|on)[ \t\n]+)?the[ \t\n]+"
+    r"(?:(?:adjournment|conclusion|close|end|completion|closing|consummation|occurrence)[ \t\n]+of[ \t\n]+the[ \t\n]+)?"
+    r"(?P<term>[A-Z][\w-]*(?:[ \t\n]+[A-Z][\w-]*){0,3})(?![ \t\n]*(?:'s|[A-Za-z]))"
+)
+
+
+def _event_date(text: str, pos: int, hi: int) -> tuple[str, int, int] | None:
+    """The date of the event a change waits for, read right after "effective" at ``pos``."""
+    mm = _EVENT_MEETING.match(text, pos, min(len(text), max(hi, pos + 200)))
+    if mm:
+        d = find_date(text, mm.end(), min(len(text), mm.end() + 25))
+        if d and d[1] == mm.end():
+            return d
+    tm = _EVENT_TERM.match(text, pos, min(len(text), pos + 160))
+    if tm is None:
+        return None
+    term = re.escape(flat(tm.group("term"))).replace(r"\ ", r"[ \t\n]+")
+    for dm in re.finditer(rf"\((?:the[ \t\n]+)?\"{term}\"\)", text):
+        lo = max(0, dm.start() - 40)
+        for om in re.finditer(r"\bon[ \t\n]+(?=[A-Z0-9])", text[lo : dm.start()]):
+            d = find_date(text, lo + om.end(), dm.start())
+            if d and d[1] == lo + om.end() and re.fullmatch(r"[ \t\n,]*", text[d[2] : dm.start()]):
+                return d
+        break  # only the definition (the first occurrence) dates the term
+    return None
 
 
 @dataclass
@@ -391,6 +462,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
         last = None
         shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
         prev_active: _Found | None = None
+        handed: dict[int, list[_Found]] = {}  # appointments read from the previous holder's words
         per: list[list[_Found]] = []
         reach: list[int] = []
         for i, m in enumerate(ms):
@@ -408,7 +480,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 "",
                 before,
             )
-            got: list[_Found] = []
+            got: list[_Found] = handed.pop(i, [])
             per.append(got)
             reach.append(hi_role)
             if _SUBORDINATE_BEFORE.search(before_core):
@@ -449,6 +521,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 _set_reason(f, dn.group(0) if dn else "", lo + (dn.start() if dn else 0))
                 got.append(f)
             tm = _TRANSITION_FROM.match(after) if not got else None
+            to = None
             if tm is not None:
                 # "Gary S. Shedlin transitioned from the role of Chief Financial Officer to Vice
                 # Chairman" (x1364742-2023-02-24): leaves one office and takes another.
@@ -461,6 +534,23 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     if d.role and g.role:
                         got += [d, g]
                         continue
+            if not got and to is None:
+                ta = _TRANSITION_AWAY.match(after)
+                if ta is not None:
+                    d = _new(sec, m, "departure", (a, b), "officers.transition")
+                    _set_role(d, text, m.end + ta.end(), hi, registrant)
+                    if d.role is None:
+                        _role_appositive(d, text, m.end, hi, registrant)
+                    got.append(d)
+                ho = _HANDOVER.match(after) if ta is None and i + 1 < len(ms) else None
+                if ho is not None:
+                    d = _new(sec, m, "departure", (a, b), "officers.handover")
+                    _set_role(d, text, m.end + ho.end(), hi, registrant)
+                    if d.role and d.role_span and _HANDOVER_TO.search(text, d.role_span[1], hi):
+                        g = _new(sec, ms[i + 1], "appointment", (a, b), "officers.handover")
+                        g.role, g.role_span = d.role, d.role_span
+                        got.append(d)
+                        handed[i + 1] = [g]
             if not got:
                 pm = _PASSIVE_APPT.search(after)
                 if (
@@ -656,9 +746,18 @@ def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
     seg_start = max(text.rfind(",", a, m.start), text.rfind("(", a, m.start), a)
     seg = text[seg_start : m.start]
     prev_seg = text[max(text.rfind(",", a, max(seg_start, a)), a) : seg_start] if seg_start > a else ""
-    role_before = bool(_OFFICE_WORD.search(seg)) or (
-        seg.strip(" ,\t\n") == "" and bool(_OFFICE_WORD.search(prev_seg))
-    )
+    # A name that is the object of a preposition after plain words ("... as Chief Operating Officer
+    # later this month to Sabih Khan", 0001140361-25-025275) does not continue the office.
+    last_office = None
+    for om in _OFFICE_WORD.finditer(seg):
+        last_office = om
+    role_before = (
+        last_office is not None
+        and not (
+            re.search(r"\b[a-z]{3,}\b", seg[last_office.end() :])
+            and re.search(r"\b(?:to|by|from|with)[ \t\n]*$", seg)
+        )
+    ) or (seg.strip(" ,\t\n") == "" and bool(_OFFICE_WORD.search(prev_seg)))
     if not role_before:
         return True
     if re.search(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$", text[max(a, m.start - 6) : m.start]):
@@ -927,6 +1026,11 @@ def _date(
             # (0000950170-23-062135).
             d = find_date(text, em.end(), min(hi, em.end() + 70))
             if d is None or "." in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
+                ed = _event_date(text, em.end(), hi)
+                if ed is not None:
+                    f.date, f.date_span = ed[0], (ed[1], ed[2])
+                    f.date_from = "effective"
+                    return
                 f.date_from = "event"
                 return
         if re.match(r"[ \t\n]*immediately", text[em.end() : em.end() + 15], re.I):
@@ -1008,6 +1112,8 @@ def _date(
         lm = _LATER_EFFECTIVE.search(s)
         if lm:
             d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
+            if d is None and re.search(r"effective\Z", lm.group(0), re.I):
+                d = _event_date(text, la + lm.end(), lb)
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
                 f.date_from = "later"
