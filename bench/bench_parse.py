@@ -1,11 +1,14 @@
 """Parsing speed (issue #2): filings per second on one core, MB/s, peak RSS, and ``eightk parse -j N`` wall time.
 
-Usage: python bench/bench_parse.py [INPUT ...] [--repeat 2] [--jobs 1 2] [--formats-only]
+Usage: python bench/bench_parse.py [INPUT ...] [--repeat 2] [--jobs 1 2] [--formats-only] [--full-text]
 
 Inputs default to ../shared/corpus/dev and ../shared/corpus/unlabeled (relative to the repository root);
-a folder is expanded the way ``eightk parse`` expands it. In-process timing covers ``parse_path`` plus
-JSON serialization (what ``eightk parse`` does per input), once for the whole pipeline and once for the
-formats stage alone (bytes -> container with every document's text, plus the SEC header). Times are
+a folder is expanded the way ``eightk parse`` expands it. In-process timing covers what ``eightk parse``
+does per input (``commands.parse.parse_one``: parse without converting the documents nothing reads, plus
+JSON serialization), once for the whole pipeline and once for the formats stage alone (bytes ->
+container with the text of the documents the parse reads, plus the SEC header). ``--full-text``
+measures ``parse_path`` instead, which converts every document (what the store and ``eightk text`` do).
+Times are
 reported both as CPU time of this process (steadier on a shared machine) and wall time; the best of
 ``--repeat`` runs counts.
 """
@@ -53,6 +56,12 @@ def _time(fn: Callable[[Path], object], inputs: list[Path], repeat: int) -> tupl
     return best_cpu, best_wall, failed
 
 
+def _lean(p: Path) -> bytes:
+    from eightk.commands.parse import parse_one
+
+    return parse_one(p)
+
+
 def _full(p: Path) -> bytes:
     from eightk.serialize import filing_to_dict, to_json
     from eightk.sources.local import parse_path
@@ -60,13 +69,15 @@ def _full(p: Path) -> bytes:
     return to_json(filing_to_dict(parse_path(p)))
 
 
-def _formats(p: Path) -> object:
+def _formats(p: Path, full_text: bool = False) -> object:
     from eightk.formats.container import load
     from eightk.formats.folder import load_parts
     from eightk.formats.header import parse_header
+    from eightk.pipeline import _read_documents
     from eightk.sources.local import read_parts
 
-    c = load_parts(read_parts(p)) if p.is_dir() else load(p.read_bytes())
+    convert = None if full_text else _read_documents()
+    c = load_parts(read_parts(p), convert) if p.is_dir() else load(p.read_bytes(), "", convert)
     return parse_header(c.header_text)
 
 
@@ -82,8 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="*", help="files or folders (default: shared dev + unlabeled corpus)")
     ap.add_argument("--repeat", type=int, default=2, help="passes per measurement; the best counts")
-    ap.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="-j values for the CLI wall-time runs")
+    ap.add_argument(
+        "--jobs", type=int, nargs="*", default=[1, 2], help="-j values for the CLI wall-time runs"
+    )
     ap.add_argument("--formats-only", action="store_true", help="skip the whole-pipeline measurement")
+    ap.add_argument(
+        "--full-text",
+        action="store_true",
+        help="convert every document (parse_path) instead of eightk parse's way",
+    )
     args = ap.parse_args(argv)
     paths = args.inputs or [
         str(REPO.parent / "shared" / "corpus" / "dev"),
@@ -92,9 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     inputs = _inputs(paths)
     mb = sum(_size(p) for p in inputs) / 1e6
     n = len(inputs)
-    print(f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    _formats(inputs[0])  # warm imports and regex caches
-    stages = [("formats", _formats)] + ([] if args.formats_only else [("pipeline", _full)])
+    print(
+        f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    formats: Callable[[Path], object] = lambda p: _formats(p, args.full_text)  # noqa: E731
+    formats(inputs[0])  # warm imports and regex caches
+    pipeline = _full if args.full_text else _lean
+    stages = [("formats", formats)] + ([] if args.formats_only else [("pipeline", pipeline)])
     for label, fn in stages:
         cpu, wall, failed = _time(fn, inputs, args.repeat)
         print(
