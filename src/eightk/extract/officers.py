@@ -935,11 +935,22 @@ def _strip_registrant(role: str, s: int, names: tuple[str, ...]) -> tuple[str, i
     if m:
         raw = m.group("org").strip()
         org = _core(raw)
-        generic = re.fullmatch(
-            r"(?:the[ \t\n]+)?(?:company|corporation|registrant|firm|bank|trust|partnership|parent)",
-            raw,
-            re.I,
+        generic = bool(
+            re.fullmatch(
+                r"(?:the[ \t\n]+)?(?:company|corporation|registrant|firm|bank|trust|partnership|parent)",
+                raw,
+                re.I,
+            )
         )
+        # "a director of the Company and the Bank" (0000939057-08-000339): both are the registrant's group.
+        parts = [p for p in re.split(r"[ \t\n]*(?:,|\band\b|&)[ \t\n]*", raw) if p]
+        if len(parts) > 1 and all(
+            re.fullmatch(
+                r"(?:the[ \t\n]+)?(?:company|corporation|registrant|bank|trust|partnership)", p, re.I
+            )
+            for p in parts
+        ):
+            generic = True
         cores = [_core(n) for n in names if n]
         # "Marvell Technology, Inc." where the filing defines "Marvell": the registrant under its full name.
         prefixed = bool(_CORP_SUFFIX.search(raw)) and any(c and org.startswith(c + " ") for c in cores)
@@ -1109,6 +1120,14 @@ def _date(
             break
         if not (re.match(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b", s) or (sur and sur in s)):
             continue
+        if f.rule == "officers.transition" and re.search(r"\btransition", s, re.I):
+            # "... of his intent to transition from his executive officer position. Effective April 17,
+            # 2025, Reed Hastings will transition to serve as Chairman ..." (0001065280-25-000175).
+            d = _lead_date(text, la, lb)
+            if d is not None and re.match(r"[ \t\n]*Effective", s):
+                f.date, f.date_span = d[0], (d[1], d[2])
+                f.date_from = "later"
+                return
         lm = _LATER_EFFECTIVE.search(s)
         if lm:
             d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
