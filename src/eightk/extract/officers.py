@@ -541,6 +541,8 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     _set_role(d, text, m.end + ta.end(), hi, registrant)
                     if d.role is None:
                         _role_appositive(d, text, m.end, hi, registrant)
+                    if d.role is None:
+                        _role_before_name(d, text, lo, m.start, registrant)
                     got.append(d)
                 ho = _HANDOVER.match(after) if ta is None and i + 1 < len(ms) else None
                 if ho is not None:
@@ -570,6 +572,8 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
                 if f.role is None or _GENERIC_ROLE.fullmatch(f.role):
                     _role_appositive(f, text, m.end, hi, registrant)
+                if f.role is None:
+                    _role_before_name(f, text, lo, m.start, registrant)
                 _set_reason(f, dm.group(0), m.end + dm.start())
                 if f.role is None and f.reason == "not_standing":
                     # Only a director stands for re-election (0001193125-23-199169).
@@ -851,6 +855,21 @@ def _role_after(
     if rm is None or rm.start() - pos > 120:
         return
     _set_role(f, text, rm.end(), window_end, registrant)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:^|(?<=[ \t\n]))(?P<role>(?:Chief|President|Executive|Senior|Vice|Chair\w*|Treasurer|Secretary|Controller|"
+    r"General[ \t\n]+Counsel|Principal)(?:[ \t\n]+(?:[A-Z][\w&-]*|of|and))*)[ \t\n]+\Z"
+)
+
+
+def _role_before_name(f: _Found, text: str, lo: int, start: int, registrant: tuple[str, ...]) -> None:
+    """ "announced that Chief Financial Officer Luca Maestri will transition from his role"
+    (0001140361-24-038601): the office printed as a title right before the name."""
+    tm = _TITLE_BEFORE.search(text, max(lo, start - 120), start)
+    if tm is None or not is_roleish(tm.group("role")):
+        return
+    _set_role(f, text, tm.start("role"), tm.end("role"), registrant, whole=True)
 
 
 def _role_appositive(f: _Found, text: str, pos: int, hi: int, registrant: tuple[str, ...]) -> None:
