@@ -286,6 +286,23 @@ def test_age_and_reason() -> None:
             "Chief Financial Officer and Secretary",
             "2009-09-03",
         ),
+        # 0000950135-08-004963: leaving an office with no new one named.
+        (
+            "On July 15, 2008, the Registrant also announced that James R. Arnold, Jr., its Senior Vice "
+            "President of Finance and Chief Financial Officer, will transition from the role of Chief "
+            "Financial Officer on August 12, 2008.",
+            "James R. Arnold, Jr.",
+            "Chief Financial Officer",
+            "2008-08-12",
+        ),
+        # 0000939057-08-000339: "of the Company and the Bank" is the registrant's group.
+        (
+            "(a) Horizon Financial Corp. and Horizon Bank have announced that Richard R. Haggen, a director "
+            "of the Company and the Bank, resigned effective September 2, 2008.",
+            "Richard R. Haggen",
+            "director",
+            "2008-09-02",
+        ),
         # 0000939057-08-000103: a future departure dated with "on".
         (
             "Mr. John Evans, the Company's Chairman, has announced he intends to retire from active "
@@ -318,3 +335,83 @@ def test_section_names_shared_by_sentences_equal_a_fresh_reading(name: str) -> N
         lines = sec.doc.format in ("html", "ixbrl")
         for a, b in sentences(text, sec.start, sec.end, lines=lines):
             assert names_in(known, text, a, b) == find_names(text, a, b)
+
+
+def test_leaving_and_transition_wording() -> None:
+    # 0001193125-16-771081, 0001065280-25-000175, 0001140361-24-038601, 0001193125-24-238769.
+    f = _synthetic(
+        "On November 17, 2016, the Company also announced that Bill Robbins, the Company's executive vice "
+        "president, Worldwide Sales, will be leaving the company for another role. "
+        "On April 11, 2025, Reed Hastings informed the Company of his intent to transition from his executive "
+        "officer position. Effective April 17, 2025, Reed Hastings will transition to serve as Chairman of the "
+        "board of directors.\n\nOn August 26, 2024, the Company announced that Chief Financial Officer Luca "
+        "Maestri will transition from his role on January 1, 2025. Mr. Maestri will continue to lead "
+        "Corporate Services teams.\n\n"
+        "On October 17, 2024, the Company announced that Prabhakar Raghavan, Senior Vice President, Knowledge "
+        "and Information, will be transitioning to the newly created role of Chief Technologist, effective "
+        "immediately."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert got[("Bill Robbins", "departure")].role == "executive vice president, Worldwide Sales"
+    h = got[("Reed Hastings", "departure")]
+    assert (h.role, h.effective_date) == ("executive officer position", "2025-04-17")
+    m = got[("Luca Maestri", "departure")]
+    assert (m.role, m.effective_date) == ("Chief Financial Officer", "2025-01-01")
+    r = got[("Prabhakar Raghavan", "appointment")]
+    assert (r.role, r.effective_date) == ("Chief Technologist", "2024-10-17")
+    assert len(got) == 4
+
+
+def test_office_handed_to_the_next_person() -> None:
+    # 0001140361-25-025275: one person hands an office to another; the name after "to" is a person.
+    f = _synthetic(
+        "On July 8, 2025, the Company announced that Jeff Williams will transition his role as Chief Operating "
+        "Officer later this month to Sabih Khan, the Company's Senior Vice President of Operations, as part "
+        "of a long-planned succession."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert got[("Jeff Williams", "departure")].role == "Chief Operating Officer"
+    assert got[("Sabih Khan", "appointment")].role == "Chief Operating Officer"
+    assert all(c.effective_date is None for c in got.values())
+    assert len(got) == 2
+
+
+def test_change_timed_by_a_defined_meeting_takes_its_date() -> None:
+    # 0001171843-23-005885: "effective at the adjournment of the Annual Meeting", defined with its date.
+    f = _synthetic(
+        "On September 26, 2023, John P. McConnell, then Executive Chairman of the Registrant, notified the "
+        'Registrant of his retirement from the Registrant\'s Board of Directors (the "Board"), effective at '
+        "the adjournment of the Registrant's 2023 annual meeting of shareholders on September 27, 2023 (the "
+        '"Annual Meeting"). Peter Karmanos, Jr. also retired from the Board, effective at the adjournment of '
+        "the Annual Meeting.\n\nAlso in connection with Mr. McConnell's retirement, the Board elected John B. "
+        "Blystone, the Registrant's Lead Independent Director, as Executive Chairman of the Board. Mr. "
+        "Blystone's election as Executive Chairman of the Board became effective at the adjournment of the "
+        "Annual Meeting."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert {k: c.effective_date for k, c in got.items()} == {
+        ("John P. McConnell", "departure"): "2023-09-27",
+        ("Peter Karmanos, Jr.", "departure"): "2023-09-27",
+        ("John B. Blystone", "appointment"): "2023-09-27",
+    }
+
+
+def test_future_date_after_an_appositive() -> None:
+    # 0000050863-24-000003: 'the role of ... ("PSG"), an Intel standalone business, on January 1, 2024'.
+    f = _synthetic(
+        "As previously reported, the Company announced on October 3, 2023 that Sandra L. Rivera will assume "
+        'the role of Chief Executive Officer of Programmable Solutions Group ("PSG"), a standalone business, '
+        "on January 1, 2024."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.person, c.change, c.effective_date) == ("Sandra L. Rivera", "appointment", "2024-01-01")
+
+
+def test_undefined_event_and_biography_transition_give_nothing_wrong() -> None:
+    f = _synthetic(
+        "On March 1, 2024, John Smith resigned as a director, effective upon the closing of the Merger. "
+        "Jane Doe, who transitioned from the role of Controller in 2019, is not affected."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert got[("John Smith", "departure")].effective_date is None
+    assert ("Jane Doe", "departure") not in got
