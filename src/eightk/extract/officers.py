@@ -285,15 +285,33 @@ def _event_date(text: str, pos: int, hi: int) -> tuple[str, int, int] | None:
     tm = _EVENT_TERM.match(text, pos, min(len(text), pos + 160))
     if tm is None:
         return None
-    term = re.escape(flat(tm.group("term"))).replace(r"\ ", r"[ \t\n]+")
-    for dm in re.finditer(rf"\((?:the[ \t\n]+)?\"{term}\"\)", text):
-        lo = max(0, dm.start() - 40)
-        for om in re.finditer(r"\bon[ \t\n]+(?=[A-Z0-9])", text[lo : dm.start()]):
+    return _term_date(text, tm.group("term"))
+
+
+def _term_date(text: str, term: str) -> tuple[str, int, int] | None:
+    """The date printed where a defined term is defined: 'effective as of October 14, 2024 (the
+    "Effective Date")' (0000320187-24-000053), 'meeting of shareholders on September 27, 2023 (the
+    "Annual Meeting")' (0001171843-23-005885)."""
+    pat = re.escape(flat(term)).replace(r"\ ", r"[ \t\n]+")
+    for dm in re.finditer(rf"\((?:the[ \t\n]+)?\"{pat}\"\)", text):
+        lo = max(0, dm.start() - 60)
+        for om in _DEFINED_AT.finditer(text[lo : dm.start()]):
             d = find_date(text, lo + om.end(), dm.start())
             if d and d[1] == lo + om.end() and re.fullmatch(r"[ \t\n,]*", text[d[2] : dm.start()]):
                 return d
         break  # only the definition (the first occurrence) dates the term
     return None
+
+
+_DEFINED_AT = re.compile(
+    r"\b(?:on|effective(?:[ \t\n]+(?:as[ \t\n]+of|on))?|as[ \t\n]+of)[ \t\n]+(?=[A-Z0-9])", re.I
+)
+# "will assume the duties of ... on the Effective Date" (0000100493-17-000122), "were promoted ... as
+# of the Effective Date" (0001193125-25-210089): a defined date named in the person's own words.
+_ON_TERM = re.compile(
+    r"\b(?:on|as[ \t\n]+of|effective(?:[ \t\n]+(?:as[ \t\n]+of|on))?|beginning(?:[ \t\n]+on)?|starting(?:[ \t\n]+on)?)"
+    r"[ \t\n]+the[ \t\n]+(?P<term>(?:[A-Z][\w-]*[ \t\n]+){0,3}(?:Date|Time|Meeting))\b(?!'s)"
+)
 
 
 @dataclass
@@ -1089,7 +1107,32 @@ def _date(
                 f.date_from = "before"
                 return
             if _ON_EVENT.match(text, em.start(), m.start):
+                ed = _event_date(text, em.end(), m.start)
+                if ed is not None:
+                    f.date, f.date_span, f.date_from = ed[0], (ed[1], ed[2]), "before"
+                    return
                 f.date_from = "event"
+                return
+            tm = _ON_TERM.match(text, em.start(), m.start)
+            td = _term_date(text, tm.group("term")) if tm else None
+            if td is not None:
+                f.date, f.date_span, f.date_from = td[0], (td[1], td[2]), "before"
+                return
+    elif lo >= 0:
+        # "announced that, effective as of the Effective Date, John Donahoe will retire"
+        # (0000320187-24-000053): an effective clause that ends right before the subject's name.
+        last_em = None
+        for em in _EFFECTIVE.finditer(text, lo, m.start):
+            last_em = em
+        if last_em is not None and re.fullmatch(
+            r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?", text[last_em.end() : m.start]
+        ):
+            d = find_date(text, last_em.end(), m.start)
+            if d is None and not _ON_EVENT.match(text, last_em.start(), m.start):
+                tm = _ON_TERM.match(text, last_em.start(), m.start)
+                d = _term_date(text, tm.group("term")) if tm else None
+            if d is not None:
+                f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "before"
                 return
     lead = _LEAD_DATE.match(text, a, b)
     lead_date = None
@@ -1118,6 +1161,12 @@ def _date(
         if d and d[1] == own_lo + fm.end():
             f.date, f.date_span = d[0], (d[1], d[2])
             f.date_from = "effective"
+            return
+    tm = _ON_TERM.search(text, own_lo, hi)
+    if tm is not None:
+        td = _term_date(text, tm.group("term"))
+        if td is not None:
+            f.date, f.date_span, f.date_from = td[0], (td[1], td[2]), "effective"
             return
     # "On September 4, 2009, the Company announced that ... resigned": the date of the announcement.
     announced = lead_date is not None and bool(
