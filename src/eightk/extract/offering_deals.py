@@ -28,6 +28,8 @@ _NUMW = (
     r"(?:\s(?:million|billion)\b)?)"
 )
 _COUNT = rf"(?P<n>{_NUMW})"
+# "five hundred thousand dollars ($500,000)": the figure in brackets after the amount in words
+_WORDS_PAREN = rf"(?:(?:(?:{_NW}|and|dollars|cents)[\s-]+){{1,12}}\(\s*)?"
 _MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 
 _WARRANT_SHARES = re.compile(
@@ -39,16 +41,19 @@ _WARRANT_TOTAL = re.compile(
     rf"\btotal\s+(?:number\s+of\s+)?warrants\s+issued\b[^.;]{{0,40}}?\s(?:were|was|is|of)\s+{_COUNT}", re.I
 )
 _SHARES = re.compile(
-    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new|depositary)\s+)?"
+    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new|depositary|ordinary)\s+)?"
     rf"(?P<unit>shares|units)\b(?P<cls>(?:\s*\((?:the\s+)?\"[^\"]{{1,30}}\"\))?\s+of\s+(?:its|our|the\s+\w+(?:'s)?|\w+'s)?\s*(?:[A-Z][\w.]*\s+){{0,3}}?"
     rf"(?:(?:Class|Series)\s+[A-Z0-9-]+\s+)?(?:(?:Redeemable\s+)?(?:Convertible\s+)?(?:Common|Preferred|Capital)\s+Stock|"
     rf"(?:common|preferred)\s+shares|stock))?",
     re.I,
 )
-_PRICE_TAIL = re.compile(r"^\s*(?:per|a|for\s+each|for\s+every)\s+(?P<per>share|unit)\b", re.I)
+_PRICE_TAIL = re.compile(r"^\)?\s*(?:per|a|for\s+each|for\s+every)\s+(?P<per>share|unit)\b", re.I)
 _PRICE_HEAD = re.compile(
     r"(?:price(?:\s+per\s+(?:share|unit))?|rate|at)\s+(?:of\s+|equal\s+to\s+|is\s+|to\s+)?(?:approximately\s+)?$",
     re.I,
+)
+_OFFERING_PRICE = re.compile(
+    r"\b(?:public\s+)?offering\s+price\s+(?:of\s+|is\s+|was\s+)?(?:approximately\s+)?$", re.I
 )
 _EXERCISE_LBL = re.compile(r"\b(?:exercise|strike)\s+price\b|\bexercisable\s+at\b", re.I)
 _CONVERSION_LBL = re.compile(
@@ -75,9 +80,9 @@ _RATE = re.compile(
 )
 _NO_INTEREST = re.compile(r"\bdo(?:es)?\s+not\s+bear\s+(?:any\s+)?interest\b", re.I)
 _GROSS = re.compile(
-    rf"\bgross\s+proceeds\b[^.;$€]{{0,50}}?{_MONEY}|"
+    rf"\bgross\s+proceeds\b(?:(?!\b(?:fees?|commissions?)\b)[^.;$€%]){{0,80}}?{_MONEY}|"
     rf"\baggregate\s+(?:additional\s+)?(?:cash\s+)?(?:purchase\s+price|consideration|offering\s+price|subscription\s+amount|"
-    rf"investment)\s+(?:in\s+cash\s+)?(?:of\s+|was\s+|equal\s+to\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money2')}|"
+    rf"investment)\s+(?:in\s+cash\s+)?(?:of\s+|was\s+|equal\s+to\s+)?(?:approximately\s+)?{_WORDS_PAREN}{_MONEY.replace('money', 'money2')}|"
     rf"\bfor\s+(?:total|aggregate)\s+(?:gross\s+)?(?:proceeds|consideration)\s+of\s+(?:approximately\s+)?{_MONEY.replace('money', 'money3')}|"
     rf"{_MONEY.replace('money', 'money4')}\s+(?:private\s+placement\s+|equity\s+)?financing\b|"
     rf"\braised\s+(?:gross\s+proceeds\s+of\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money5')}|"
@@ -141,9 +146,11 @@ class Tranche:
     warnings: list[str] = field(default_factory=list)
     partition: bool = False  # one of several tranches of one agreement ("of which X ... and Y ...")
     consideration: bool = False  # stock paid as consideration, stated only as a ratio or a dollar amount
+    blocked: set[str] = field(default_factory=set)  # fields found ambiguous: never filled
+    more_principal: list[tuple[float, Evidence]] = field(default_factory=list)  # later aggregates stated
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
-        if k not in self.values:
+        if k not in self.values and k not in self.blocked:
             self.values[k] = v
             self.evidence[k] = ev
 
@@ -363,6 +370,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     if not _PREFERRED.search(t):
                         continue
                     sec_over = "preferred_stock"
+                elif "ordinary" in adj:
+                    sec_over = "common_stock"  # "4,000,000 ordinary shares": a foreign issuer's common stock
                 elif (
                     m.group("unit").lower() == "shares"
                     and not m.group("cls")
@@ -455,9 +464,17 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if n:
                     # warrants issued with a partitioned sale go with its first (closing-date) part
                     wt = part_head if (part_head is not None and part_sent is s) else cur
-                    wt.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
                     w0 = max(0, m.start() - 15)
                     pf = re.search(r"\bpre-?\s?funded\b", t[w0 : m.start() + 12], re.I)
+                    if "warrant_shares" in wt.values and bool(pf) != bool(wt.values.get("pre_funded")):
+                        # pre-funded warrants and common warrants sold together: two counts for one field,
+                        # and the exercise price stated may be either's -- leave the count out
+                        wt.warnings.append("pre-funded and common warrants both sold: warrant count left out")
+                        for k in ("warrant_shares", "pre_funded"):
+                            wt.values.pop(k, None)
+                            wt.evidence.pop(k, None)
+                            wt.blocked.add(k)
+                    wt.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
                     if pf:
                         wt.put("pre_funded", True, s.ev(w0 + pf.start(), w0 + pf.end()))
                     _note(wt, s)
@@ -477,6 +494,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         r"\bremains?\s+outstanding\b", t[b:], re.I
                     ):
                         continue  # "$450 million aggregate principal amount of Notes remains outstanding"
+                    if "principal_amount" in cur.values and cur.values["principal_amount"] != v:
+                        cur.more_principal.append((v, ev))
                     cur.put("principal_amount", v, ev)
                     if cur_code:
                         cur.put("currency", cur_code, ev)
@@ -502,7 +521,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 r = _money(s, m)
                 if not r:
                     continue
-                v, ev, _c, a, b = r
+                v, ev, cur_code, a, b = r
                 if any(x <= a < y for x, y in used):
                     continue
                 pre = t[max(0, m.start() - 30) : a]
@@ -519,6 +538,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     cur.put("net_proceeds", v, ev)
                 else:
                     cur.put("gross_proceeds", v, ev)
+                    if cur_code:
+                        cur.put("currency", cur_code, ev)
                 used.append((a, b))
                 _note(cur, s)
             elif kind == "price":
@@ -542,6 +563,10 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 tail = _PRICE_TAIL.match(t[b : b + 20])
                 if _EXERCISE_LBL.search(head):
                     k = "warrant_exercise_price"
+                elif (tail and tail.group("per").lower() == "unit") or _OFFERING_PRICE.search(head[-40:]):
+                    # "one warrant to purchase 0.5 shares ..., at a public offering price of $1.50 per unit":
+                    # the price of what is sold, named after the warrant it includes
+                    k = "price_per_share"
                 elif _CONVERSION_LBL.search(head):
                     k = "conversion_price"
                 elif ctx == "warrant":
@@ -567,11 +592,36 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     if with_w:
                         target = with_w[-1]
                 target.put(k, mm.value, s.ev(a, b))
+                if mm.currency and k == "price_per_share":
+                    target.put("currency", mm.currency, s.ev(a, b))
                 used.append((a, b))
                 _note(target, s)
         if cur is not None and "interest" in t:
             _no_interest(cur, s, t)
+    if any(tr.more_principal for tr in tranches) and any(_MORE_LATER.search(s.text) for s in sents):
+        for tr in tranches:
+            _issued_now(tr)
     return [tr for tr in tranches if tr.has_substance()]
+
+
+# "Additional Convertible Notes in an aggregate original principal amount not to exceed $2,100,000 may also be
+# issued ... at a later date": the first aggregate stated was the series' capacity
+_MORE_LATER = re.compile(
+    r"\badditional\s+(?:[\w-]+\s+){0,4}?(?:notes|debentures)\b[^.;]{0,160}?\b(?:may|could)\s+(?:also\s+)?be\s+(?:issued|sold)\b",
+    re.I,
+)
+
+
+def _issued_now(tr: Tranche) -> None:
+    """A series sized $6,550,000 of which "two Convertible Notes ... in an aggregate original principal amount
+    of $4,450,000 will be issued" now, more later (fx-020): the smaller aggregate stated after the capacity
+    is what is sold. Chosen among stated amounts only; nothing is computed."""
+    first = tr.values.get("principal_amount")
+    if not isinstance(first, float):
+        return
+    smaller = [(v, ev) for v, ev in tr.more_principal if v < first]
+    if smaller:
+        tr.values["principal_amount"], tr.evidence["principal_amount"] = smaller[0]
 
 
 def _no_interest(cur: Tranche, s: Sentence, t: str) -> None:
