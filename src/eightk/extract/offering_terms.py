@@ -27,7 +27,10 @@ _AGREE_VERB = re.compile(
 )
 _AGREEMENT_DATED = re.compile(
     r"\b(?:underwriting|terms|purchase|securities\s+purchase|stock\s+purchase|subscription|placement\s+agency|"
-    r"pricing|merger|exchange)\s+agreements?\b[^.;]{0,60}?\bdated\s+(?:as\s+of\s+)?$",
+    r"pricing|merger|exchange)\s+agreements?\b[^.;]{0,60}?\bdated\s+(?:as\s+of\s+)?$|"
+    # an exhibit list names the parties first: "Agreement and Plan of Merger by and among Nuance, ...,
+    # Voice Signal Technologies, Inc., ..., dated as of May 14, 2007" (0000950135-07-003247)
+    r"\bAgreement\s+and\s+Plan\s+of\s+(?:Merger|Reorganization)\b[^;]{0,300}?\bdated\s+(?:as\s+of\s+)?$",
     re.I,
 )
 
@@ -100,7 +103,7 @@ def agreement_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
                 if vm and not _INDENTURE.match(t[vm.end() : vm.end() + 60]):
                     # "On February 9, 2012, the Company entered into a Terms Agreement"
                     return iso, s.ev(a, b)
-            if role == "dated" and _AGREEMENT_DATED.search(t[max(0, a - 120) : a]):
+            if role == "dated" and _AGREEMENT_DATED.search(t[max(0, a - 400) : a]):
                 if re.match(r"\s*(?:;|,?\s+and\s+(?:[A-Z][a-z]+\s+\d))", t[b : b + 12]):
                     continue  # a list of dates: several closings, no single one
                 return iso, s.ev(a, b)

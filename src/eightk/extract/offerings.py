@@ -89,7 +89,11 @@ def extract_offerings(filing: Filing) -> ExtractResult:
         date_sents = _intro_sentences(filing) + text_sents
         offerings = _deals(text_sents, all_main, warnings, u302, issuer, date_sents)
     if not offerings and press_sents and _press_usable(filing):
-        offerings = _deals(press_sents, press_sents + all_main, warnings, u302, issuer, press_sents)
+        # the 8-K's own text dates the deal its press release describes ("On July 18, 2025, Chevron completed
+        # the previously announced Merger", the share count only in the release: 0000950142-25-001949)
+        offerings = _deals(
+            press_sents, press_sents + all_main, warnings, u302, issuer, press_sents + text_sents
+        )
     offerings = _drop_history(filing, offerings, warnings)
     return ExtractResult(offerings=offerings, warnings=warnings)
 
@@ -370,12 +374,19 @@ def _deals(
     if not tranches:
         return []
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
+    listed = [s for s in all_sents if s.region.kind == "exhibits" and not _BY_REFERENCE.search(s.text)]
     out: list[Offering] = []
     for i, tr in enumerate(tranches):
         out.append(
-            _tranche_offering(tr, i, len(tranches) == 1, text_sents, date_sents, reg_vals, reg_ev, warnings)
+            _tranche_offering(
+                tr, i, len(tranches) == 1, text_sents, date_sents, reg_vals, reg_ev, warnings, listed
+            )
         )
     return out
+
+
+# an exhibit filed earlier and incorporated by reference dates an earlier agreement, not this deal
+_BY_REFERENCE = re.compile(r"\bincorporat\w*\s+(?:herein\s+)?by\s+reference\b|\bpreviously\s+filed\b", re.I)
 
 
 def _tranche_offering(
@@ -387,6 +398,7 @@ def _tranche_offering(
     reg_vals: dict[str, object],
     reg_ev: dict[str, Evidence],
     warnings: list[str],
+    listed: list[Sentence] = (),  # type: ignore[assignment]
 ) -> Offering:
     vals: dict[str, object] = dict(reg_vals)
     ev: dict[str, Evidence] = dict(reg_ev)
@@ -402,6 +414,10 @@ def _tranche_offering(
     if date is None and (i == 0 or tr.partition):
         # a part of one agreement with no date of its own takes the agreement's date
         date = _deal_date([], date_sents)
+        if date is None and listed:
+            # "On May 14, 2007, Nuance announced it had entered into ... Agreement and Plan of Merger" with
+            # the agreement "dated as of May 14, 2007" only in the exhibit list (0000950135-07-003247)
+            date = agreement_date(listed)
     if date:
         vals["date"], ev["date"] = date
     sec_sents = tr.sentences + (text_sents if single else [])
