@@ -415,3 +415,77 @@ def test_undefined_event_and_biography_transition_give_nothing_wrong() -> None:
     got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
     assert got[("John Smith", "departure")].effective_date is None
     assert ("Jane Doe", "departure") not in got
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "change", "date"),
+    [
+        # 0000320187-24-000053: a defined "Effective Date" before the subject.
+        (
+            'On September 19, 2024, the Company announced that, effective as of October 14, 2024 (the "Effective '
+            'Date"), the Board appointed Elliott Hill as President and CEO. On September 19, 2024, the Company '
+            "also announced that, effective as of the Effective Date, John Donahoe will retire as the Company's "
+            "President and CEO.",
+            "John Donahoe",
+            "departure",
+            "2024-10-14",
+        ),
+        # 0001193125-25-210089: "as of the Effective Date" in the person's own words.
+        (
+            "On September 18, 2025 the Board made the following changes effective as of September 22, 2025 (the "
+            '"Effective Date"). Douglas Kehring was promoted to Executive Vice President, Principal Financial '
+            "Officer of the Company as of the Effective Date.",
+            "Douglas Kehring",
+            "appointment",
+            "2025-09-22",
+        ),
+        # 0000093410-24-000037: a date right before the subject of a future change.
+        (
+            "To support a smooth transition of his responsibilities, on October 1, 2024, Mr. Nigel Hearne will "
+            "assume the role of Executive Vice President, Senior Advisor.",
+            "Nigel Hearne",
+            "appointment",
+            "2024-10-01",
+        ),
+        # 0001001039-16-000408: a future departure dated with "as of".
+        (
+            "On April 4, 2016, the Company announced that Thomas O. Staggs, Chief Operating Officer of the Company, "
+            "will leave his position as Chief Operating Officer of the Company as of May 6, 2016.",
+            "Thomas O. Staggs",
+            "departure",
+            "2016-05-06",
+        ),
+        # 0000078003-24-000185: a run-in heading before "On DATE".
+        (
+            "Election of Mr. Buckley to the Board of Directors On October 10, 2024, the Board of Directors of the "
+            "Company elected Mortimer J. Buckley to serve as a member of the Company's Board, effective immediately.",
+            "Mortimer J. Buckley",
+            "appointment",
+            "2024-10-10",
+        ),
+    ],
+)
+def test_dates_from_definitions_headings_and_subjects(body: str, person: str, change: str, date: str) -> None:
+    got = {(c.person, c.change): c for c in extract_officers(_synthetic(body)).officer_changes}
+    assert got[(person, change)].effective_date == date
+
+
+def test_each_effective_dates_every_change_of_the_sentence() -> None:
+    # 0001001039-15-000176
+    f = _synthetic(
+        "The Company announced June 30, 2015, that it has appointed Christine M. McCarthy Senior Executive Vice "
+        "President and Chief Financial Officer and has appointed Kevin A. Mayer Senior Executive Vice President "
+        "and Chief Strategy Officer, each effective July 1, 2015."
+    )
+    got = {c.person: c.effective_date for c in extract_officers(f).officer_changes}
+    assert got == {"Christine M. McCarthy": "2015-07-01", "Kevin A. Mayer": "2015-07-01"}
+
+
+def test_intent_to_leave_the_company_is_a_departure() -> None:
+    # 0000100493-19-000046
+    f = _synthetic(
+        "On February 25, 2019, the Company announced that Sally Grimes, Group President, Prepared Foods has "
+        "provided notice of her intent to leave the Company."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.person, c.change, c.effective_date) == ("Sally Grimes", "departure", None)

@@ -67,7 +67,7 @@ _DEPART = re.compile(
     r"passed[ \t\n]+away|died|"
     r"not[ \t\n]+(?:to[ \t\n]+)?(?:stand|seek|run)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
     r"not[ \t\n]+be[ \t\n]+(?:standing|nominated)[ \t\n]+for[ \t\n]+re-?[ \t\n]?election|"
-    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:is|was|will[ \t\n]+be)[ \t\n]+leaving(?![ \t\n]+(?:open|unchanged|vacant))|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
+    r"decline[sd]?[ \t\n]+to[ \t\n]+stand|will[ \t\n]+leave|(?:intent(?:ion)?|decision|plans?)[ \t\n]+to[ \t\n]+leave[ \t\n]+(?:the|its|our)[ \t\n]+(?:Company|Corporation|Bank|Firm)|(?:is|was|will[ \t\n]+be)[ \t\n]+leaving(?![ \t\n]+(?:open|unchanged|vacant))|leave[ \t\n]+(?:his|her|their)[ \t\n]+(?:position|role|post)|relinquish(?:ed|es)?|"
     r"(?:tender|submit|announc|notif|inform|advis|deliver|gave|provid|accept|confirm)\w*[^;]{0,80}?\b(?:his|her|their)[ \t\n]+(?:resignation|retirement|departure)|"
     r"separated[ \t\n]+from[ \t\n]+(?:the[ \t\n]+Company|the[ \t\n]+Corporation))\b",
     re.I,
@@ -216,7 +216,11 @@ _COMPLETED = re.compile(
     re.I,
 )
 _LEAD_DATE = re.compile(
-    r"[ \t\n]*(?:\([a-z0-9]{1,3}\)[ \t\n]*)*(?:As[ \t\n]+previously[ \t\n]+(?:disclosed|reported|announced)[^,.]{0,80},[ \t\n]*|Also[ \t\n]+)?"
+    r"[ \t\n]*(?:\([a-z0-9]{1,3}\)[ \t\n]*)*"
+    # A run-in heading: "Election of Mr. Buckley to the Board of Directors On October 10, 2024, ..."
+    # (0000078003-24-000185).
+    r"(?:(?-i:[A-Z][\w.'&-]*)(?:[ \t\n]+(?-i:[A-Z][\w.'&-]*|of|to|the|and|for|as|a|an|in|from))*[ \t\n]+(?=(?-i:On)[ \t\n]))?"
+    r"(?:As[ \t\n]+previously[ \t\n]+(?:disclosed|reported|announced)[^,.]{0,80},[ \t\n]*|Also[ \t\n]+)?"
     r"(?:On|As[ \t\n]+of|Effective(?:[ \t\n]+as[ \t\n]+of)?|Effective[ \t\n]+on)[ \t\n]+",
     re.I,
 )
@@ -230,7 +234,7 @@ _FUTURE_ON = re.compile(
     # of Programmable Solutions Group ("PSG"), an Intel standalone business, on January 1, 2024"
     # (0000050863-24-000003).
     r"(?:(?!\b(?:following|after|upon|filing|Form|report|until|before|prior|through|since|announced)\b)"
-    r"(?:[^.;,]|,[ \t\n]+(?:an?|the)[ \t\n]+[^.;,\d]{1,60},(?=[ \t\n]+on\b))){0,80}?\bon[ \t\n]+(?=[A-Z0-9])"
+    r"(?:[^.;,]|,[ \t\n]+(?:an?|the)[ \t\n]+[^.;,\d]{1,60},(?=[ \t\n]+on\b))){0,80}?\b(?:on|as[ \t\n]+of)[ \t\n]+(?=[A-Z0-9])"
 )
 _LATER_EFFECTIVE = re.compile(
     r"\b(?:resignation|retirement|appointment|election|departure|employment|service|transition|termination)\b[^.]{0,80}?"
@@ -303,6 +307,15 @@ def _term_date(text: str, term: str) -> tuple[str, int, int] | None:
     return None
 
 
+_EACH_EFFECTIVE = re.compile(
+    r",?[ \t\n]+(?:each|both|all|respectively)[ \t\n]+effective(?:[ \t\n]+(?:as[ \t\n]+of|on))?[ \t\n]+(?=[A-Z0-9])",
+    re.I,
+)
+_WILL_CHANGE = re.compile(
+    r"[ \t\n]*(?:will|shall)[ \t\n]+(?:assume|become|join|succeed|retire|resign|step[ \t\n]+down|leave|transition|"
+    r"cease|depart|be[ \t\n]+(?:appointed|named|promoted|elected))\b"
+)
+_ON_BEFORE = re.compile(r"\b[Oo]n[ \t\n]+(?=[A-Z0-9])")
 _DEFINED_AT = re.compile(
     r"\b(?:on|effective(?:[ \t\n]+(?:as[ \t\n]+of|on))?|as[ \t\n]+of)[ \t\n]+(?=[A-Z0-9])", re.I
 )
@@ -654,6 +667,16 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             for f in kept[i]:
                 if f.change == "appointment" and f.date_from not in ("effective", "event"):
                     f.date, f.date_span, f.date_from = nxt.date, nxt.date_span, "effective"
+        # "has appointed Christine M. McCarthy ... and has appointed Kevin A. Mayer ..., each effective
+        # July 1, 2015" (0001001039-15-000176): the trailing date belongs to every change before it.
+        each = _EACH_EFFECTIVE.search(text, ms[-1].end, b)
+        if each is not None:
+            d = find_date(text, each.end(), min(b, each.end() + 25))
+            if d and d[1] == each.end():
+                for keep in kept:
+                    for f in keep:
+                        if f.date is None and f.date_from != "event":
+                            f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "effective"
         for keep in kept:
             for f in keep:
                 if f.copy_of is not None and f.date is None and f.copy_of.date is not None:
@@ -1123,7 +1146,8 @@ def _date(
         # (0000320187-24-000053): an effective clause that ends right before the subject's name.
         last_em = None
         for em in _EFFECTIVE.finditer(text, lo, m.start):
-            last_em = em
+            if not re.match(r"Effective[ \t\n]+(?:Date|Time)\b", text[em.start() : em.start() + 20]):
+                last_em = em  # not the defined term "the Effective Date" itself
         if last_em is not None and re.fullmatch(
             r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?", text[last_em.end() : m.start]
         ):
@@ -1162,6 +1186,18 @@ def _date(
             f.date, f.date_span = d[0], (d[1], d[2])
             f.date_from = "effective"
             return
+    # "on October 1, 2024, Mr. Hearne will assume the role of ..." (0000093410-24-000037): a date
+    # printed right before the subject of a future change.
+    if lo >= 0 and _WILL_CHANGE.match(text, own_lo, hi):
+        for om in _ON_BEFORE.finditer(text, max(lo, m.start - 40), m.start):
+            d = find_date(text, om.end(), m.start)
+            if (
+                d
+                and d[1] == om.end()
+                and re.fullmatch(r"[ \t\n]*,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?", text[d[2] : m.start])
+            ):
+                f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "effective"
+                return
     tm = _ON_TERM.search(text, own_lo, hi)
     if tm is not None:
         td = _term_date(text, tm.group("term"))
