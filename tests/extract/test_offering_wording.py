@@ -1,0 +1,247 @@
+"""Small-company financing wording, as excerpts of real 8-Ks are published on web pages (no item headings
+needed: the registry then runs every extractor). Written from domain.md section 5 and the dev fx-* excerpts;
+each expected value is what the filing states, per the gold README rules (never computed; fees only as a
+stated amount). A tuple lists the acceptable readings where the rules allow more than one."""
+
+from __future__ import annotations
+
+import pytest
+
+import eightk
+
+CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
+    "rdo_pp": (
+        "Registered direct offering of shares with unregistered warrants in a concurrent private placement (domain.md example 1): one record, registered for the shares.",
+        'Item 1.01 Entry into a Material Definitive Agreement.\nOn March 4, 2024, Acme Bio, Inc. (the "Company") entered into a securities purchase agreement (the "Purchase Agreement") with a single institutional investor, pursuant to which the Company agreed to issue and sell, in a registered direct offering, 1,250,000 shares (the "Shares") of the Company\'s common stock, par value $0.0001 per share (the "Common Stock"), at an offering price of $2.40 per share. In a concurrent private placement, the Company also agreed to issue to the investor unregistered warrants (the "Warrants") to purchase up to 1,250,000 shares of Common Stock at an exercise price of $2.28 per share. The Warrants are exercisable immediately upon issuance and will expire five years from the date of issuance. The offering closed on March 6, 2024. The gross proceeds to the Company from the offering were approximately $3.0 million, before deducting placement agent fees and other offering expenses payable by the Company.\nThe Shares were offered pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-265432), which was declared effective by the Securities and Exchange Commission on June 15, 2022. The Warrants and the shares issuable upon exercise of the Warrants were issued in reliance on the exemption provided by Section 4(a)(2) of the Securities Act of 1933, as amended.\n',
+        [
+            {
+                "security": "common_stock",
+                "shares": 1250000,
+                "price_per_share": 2.4,
+                "warrant_shares": 1250000,
+                "warrant_exercise_price": 2.28,
+                "gross_proceeds": 3000000,
+                "date": "2024-03-06",
+                "registered": True,
+                "registration_form": "S-3",
+            }
+        ],
+    ),
+    "pipe_prefunded": (
+        "PIPE with pre-funded warrants (domain.md example 2): the pre-funded warrants are the warrants sold with the shares; $0.001 is their nominal exercise price.",
+        'On May 13, 2024, the Company entered into a securities purchase agreement with certain accredited investors for a private placement (the "Private Placement") of 13,110,484 shares of its common stock at a purchase price of $2.37 per share and pre-funded warrants to purchase up to 7,989,516 shares of common stock at a purchase price of $2.369 per pre-funded warrant, which represents the per share purchase price of the common stock less the $0.001 per share exercise price of each pre-funded warrant. The Private Placement is expected to result in gross proceeds to the Company of approximately $50.0 million, before deducting offering expenses. The securities were sold in reliance on the exemption from registration provided by Section 4(a)(2) of the Securities Act. The Private Placement closed on May 16, 2024.\n',
+        [
+            {
+                "security": "common_stock",
+                "shares": 13110484,
+                "price_per_share": 2.37,
+                "warrant_shares": 7989516,
+                "warrant_exercise_price": (None, 0.001),
+                "gross_proceeds": 50000000,
+                "date": "2024-05-16",
+                "registered": False,
+            }
+        ],
+    ),
+    "units": (
+        "Units of one share and one warrant for 0.5 shares: the price is per unit, the warrant count is not stated as a total (never computed).",
+        'Item 8.01 Other Events.\nOn August 9, 2023, XYZ Therapeutics Corp. (the "Company") closed its previously announced underwritten public offering of 3,000,000 units (the "Units"), each unit consisting of one share of the Company\'s common stock and one warrant to purchase 0.5 shares of common stock, at a public offering price of $1.50 per unit. The warrants have an exercise price of $1.75 per share, are exercisable immediately and expire five years from the date of issuance. The Company received gross proceeds of $4,500,000, before deducting underwriting discounts and commissions and offering expenses. The offering was made pursuant to the Company\'s registration statement on Form S-1 (File No. 333-272001), which was declared effective on August 7, 2023.\n',
+        [
+            {
+                "security": "units",
+                "shares": 3000000,
+                "price_per_share": 1.5,
+                "warrant_shares": None,
+                "warrant_exercise_price": 1.75,
+                "gross_proceeds": 4500000,
+                "date": "2023-08-09",
+                "registered": True,
+                "registration_form": "S-1",
+            }
+        ],
+    ),
+    "oid_conv": (
+        "OID senior secured convertible note: face $2,225,000 bought for $1,750,000 (the stated purchase price).",
+        "Item 2.03 Creation of a Direct Financial Obligation.\nOn June 2, 2021, the Company issued to an institutional investor a senior secured convertible note in the principal amount of $2,225,000 for a purchase price of $1,750,000, reflecting an original issue discount. The note bears interest at the rate of 10% per annum, matures on June 2, 2022 and is convertible into shares of the Company's common stock at a conversion price of $0.45 per share, subject to adjustment. The note was issued in a private placement in reliance on Section 4(a)(2) of the Securities Act.\n",
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 2225000,
+                "interest_rate": 10,
+                "conversion_price": 0.45,
+                "gross_proceeds": 1750000,
+                "date": "2021-06-02",
+                "registered": False,
+            }
+        ],
+    ),
+    "underwritten_oa": (
+        "Underwritten offering with an unexercised over-allotment option: the option is not sold; net proceeds are not gross.",
+        "Item 8.01 Other Events.\nOn February 12, 2019, the Company entered into an underwriting agreement with Roth Capital Partners, LLC, as representative of the several underwriters, relating to the issuance and sale of 4,000,000 shares of the Company's common stock at a public offering price of $5.00 per share. The Company also granted the underwriters a 30-day option to purchase up to an additional 600,000 shares of common stock to cover over-allotments. The offering closed on February 15, 2019. The net proceeds to the Company from the offering were approximately $18.3 million, after deducting underwriting discounts and commissions and estimated offering expenses. The shares were offered pursuant to a shelf registration statement on Form S-3 (File No. 333-225012) previously filed with and declared effective by the Securities and Exchange Commission.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 4000000,
+                "price_per_share": 5.0,
+                "gross_proceeds": None,
+                "fees": None,
+                "date": "2019-02-15",
+                "registered": True,
+                "registration_form": "S-3",
+            }
+        ],
+    ),
+    "words": (
+        "Numbers in words with the figure in brackets.",
+        "Item 3.02 Unregistered Sales of Equity Securities.\nOn July 21, 2011, the Company sold two million (2,000,000) shares of its common stock to an accredited investor at a price of twenty-five cents ($0.25) per share, for an aggregate purchase price of five hundred thousand dollars ($500,000). The shares were sold in reliance upon the exemption from registration provided by Section 4(2) of the Securities Act of 1933 and Rule 506 of Regulation D.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 2000000,
+                "price_per_share": 0.25,
+                "gross_proceeds": 500000,
+                "date": "2011-07-21",
+                "registered": False,
+            }
+        ],
+    ),
+    "millions": (
+        '"$5.15 million" is 5,150,000.',
+        "Item 5. Other Events.\nOn March 13, 2002, the Registrant completed the sale of 2,575,000 shares of its common stock to institutional investors at a price of $2.00 per share in a private placement, raising gross proceeds of $5.15 million. The investors also received warrants to purchase 643,750 shares of common stock at an exercise price of $2.75 per share. The sale was made pursuant to Regulation D under the Securities Act.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 2575000,
+                "price_per_share": 2.0,
+                "warrant_shares": 643750,
+                "warrant_exercise_price": 2.75,
+                "gross_proceeds": 5150000,
+                "date": "2002-03-13",
+                "registered": False,
+            }
+        ],
+    ),
+    "euros": (
+        "Ordinary shares sold for euros under Regulation S.",
+        "Item 8.01 Other Events.\nOn October 3, 2019, the Company completed a private placement of 4,000,000 ordinary shares at a price of EUR 1.25 per share to qualified investors in Europe, for gross proceeds of EUR 5,000,000. The shares were offered and sold outside the United States in reliance on Regulation S under the Securities Act.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 4000000,
+                "price_per_share": 1.25,
+                "gross_proceeds": 5000000,
+                "currency": "EUR",
+                "date": "2019-10-03",
+                "registered": False,
+            }
+        ],
+    ),
+    "cut": (
+        "A deal cut mid-sentence: the exercise price after the cut is not stated; a formula conversion price and net proceeds are not labeled.",
+        "Item 1.01 Entry into a Material Definitive Agreement.\nOn January 8, 2020, the Company entered into a securities purchase agreement with Power Up Lending Group Ltd., pursuant to which the Company issued a convertible promissory note in the principal amount of $78,000. The note bears interest at 12% per annum and matures on January 8, 2021. The note is convertible into common stock at a conversion price equal to 61% of the lowest trading price during the fifteen trading days prior to conversion. The Company received net proceeds of $75,000 after payment of legal fees of $3,000. In connection with the note, the Company issued warrants to purchase 500,000 shares of common stock at an exercise price of $",
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 78000,
+                "interest_rate": 12,
+                "warrant_shares": 500000,
+                "warrant_exercise_price": None,
+                "conversion_price": None,
+                "gross_proceeds": None,
+                "date": "2020-01-08",
+                "registered": None,
+            }
+        ],
+    ),
+    "loan_neg": (
+        "A bank term loan is not an offering.",
+        'Item 2.03 Creation of a Direct Financial Obligation.\nOn April 2, 2018, the Company entered into a Loan Agreement with First National Bank (the "Lender"), pursuant to which the Lender agreed to make a term loan to the Company in the principal amount of $3,000,000. The loan bears interest at a rate of 5.25% per annum, is secured by substantially all of the Company\'s assets and matures on April 2, 2023.\n',
+        [],
+    ),
+    "award_neg": (
+        "Restricted stock and options granted to an officer are not offerings.",
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn September 1, 2020, the Board of Directors granted to Jane Smith, the Company's Chief Executive Officer, 500,000 shares of restricted stock and an option to purchase 250,000 shares of common stock at an exercise price of $1.10 per share under the Company's 2019 Equity Incentive Plan.\n",
+        [],
+    ),
+    "history_neg": (
+        'A financing mentioned as history ("As previously reported") and a buyback are not offerings.',
+        "Item 8.01 Other Events.\nAs previously reported, on June 3, 2019, the Company sold 1,000,000 shares of its common stock at a price of $3.00 per share in a registered direct offering. The Company today announced that its Board of Directors has approved a stock repurchase program of up to $2,000,000.\n",
+        [],
+    ),
+    "warrant_coverage": (
+        "Shares, pre-funded warrants and Series A warrants at a combined price (domain.md example 7): two warrant counts for one field, so the count is left out; gross proceeds as stated; fees only as a percentage plus part of them.",
+        "Item 1.01 Entry into a Material Definitive Agreement.\nOn December 10, 2024, the Company entered into a securities purchase agreement with certain institutional investors, pursuant to which the Company agreed to sell, in a registered direct offering, an aggregate of 2,200,000 shares of common stock and, in lieu of shares, pre-funded warrants to purchase up to 800,000 shares of common stock, together with Series A warrants to purchase up to 3,000,000 shares of common stock. The combined offering price is $1.00 per share and accompanying Series A warrant. The Series A warrants have an exercise price of $1.10 per share. The pre-funded warrants have an exercise price of $0.001 per share. The closing of the offering is expected to occur on or about December 12, 2024, subject to customary closing conditions. The aggregate gross proceeds from the offering are expected to be approximately $3.0 million. The Company has agreed to pay H.C. Wainwright & Co., LLC a cash fee equal to 7.0% of the gross proceeds and a management fee of $25,000.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 2200000,
+                "price_per_share": 1.0,
+                "warrant_shares": (None, 3000000),
+                "warrant_exercise_price": (None, 1.1),
+                "gross_proceeds": 3000000,
+                "date": ("2024-12-10", "2024-12-12"),
+                "registered": True,
+                "fees": None,
+            }
+        ],
+    ),
+    "debentures_1998": (
+        "A 1998 private placement of convertible debentures (fees from the series reader are not read yet: None accepted).",
+        "Item 5. Other Events\nOn June 30, 1998, the Registrant completed a private placement of $1,500,000 principal amount of its 7% Convertible Debentures due 2001 to three accredited investors. The Debentures are convertible into shares of Common Stock at a conversion price of $3.25 per share. The Registrant paid a placement fee of $120,000 to the placement agent. The Debentures were sold pursuant to Regulation D.\n",
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 1500000,
+                "interest_rate": 7,
+                "conversion_price": 3.25,
+                "fees": (None, 120000),
+                "date": "1998-06-30",
+                "registered": False,
+            }
+        ],
+    ),
+    "preferred": (
+        "Convertible preferred: the stated value per share is not a price.",
+        "ITEM 3.02 UNREGISTERED SALES OF EQUITY SECURITIES\nOn April 15, 2016, the Company issued 5,000 shares of its Series B Convertible Preferred Stock, stated value $1,000 per share, to an investor for an aggregate purchase price of $5,000,000. Each share of Series B Preferred Stock is convertible into common stock at a conversion price of $0.80 per share. The shares were issued in reliance on Section 4(a)(2) of the Securities Act.\n",
+        [
+            {
+                "security": "preferred_stock",
+                "shares": 5000,
+                "price_per_share": None,
+                "conversion_price": 0.8,
+                "gross_proceeds": 5000000,
+                "date": "2016-04-15",
+                "registered": False,
+            }
+        ],
+    ),
+}
+
+ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'
+
+
+def _same(got: object, want: object) -> bool:
+    if isinstance(want, tuple):
+        return any(_same(got, w) for w in want)
+    if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)):
+        return abs(got - want) <= 0.005 * abs(want)
+    return got == want
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_wording(name: str) -> None:
+    _why, text, want = CASES[name]
+    f = eightk.parse(text.encode(), name)
+    assert len(f.offerings) == len(want), f.offerings
+    for o, w in zip(f.offerings, want, strict=True):
+        bad = {k: (getattr(o, k), v) for k, v in w.items() if not _same(getattr(o, k), v)}
+        assert not bad, bad
+        for ev in o.evidence.values():
+            assert f.documents[ev.document].text[ev.start : ev.end] == ev.quote
+
+
+def test_atm_cap_is_not_proceeds() -> None:
+    """An ATM sales agreement: "up to $50,000,000" is a cap, not stated proceeds (whether the agreement itself
+    is an offering object is not settled by the gold rules; nothing is sold yet)."""
+    f = eightk.parse(ATM.encode(), "atm")
+    assert all(o.gross_proceeds is None and o.shares is None for o in f.offerings)
