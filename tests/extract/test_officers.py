@@ -489,3 +489,22 @@ def test_intent_to_leave_the_company_is_a_departure() -> None:
     )
     (c,) = extract_officers(f).officer_changes
     assert (c.person, c.change, c.effective_date) == ("Sally Grimes", "departure", None)
+
+
+def test_title_before_the_name() -> None:
+    # 0001002517-18-000024: "current CEO, Paul Ricci,"; 0001193125-25-005333: a list of past titles gives nothing.
+    f = _synthetic(
+        "The Company's current CEO, Paul Ricci, will retire from the Company on March 29, 2018. Mr. Ricci has "
+        "tendered his resignation.\n\n"
+        "After working for the Company for 38 years, including most recently as Executive Vice President, Chief "
+        "Corporate Architect, Mr. Edward Screven provided notice on January 8, 2025 of his intention to retire.\n\n"
+        "On June 5, 2024, the Company announced the appointment of Anat Ashkenazi as the new Chief Financial "
+        "Officer, effective July 31, 2024."
+    )
+    got = {(c.person, c.change): c for c in extract_officers(f).officer_changes}
+    assert (got[("Paul Ricci", "departure")].role, got[("Paul Ricci", "departure")].effective_date) == (
+        "CEO",
+        "2018-03-29",
+    )
+    assert got[("Edward Screven", "departure")].role is None
+    assert got[("Anat Ashkenazi", "appointment")].role == "Chief Financial Officer"

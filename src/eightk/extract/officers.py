@@ -899,8 +899,10 @@ def _role_after(
 
 
 _TITLE_BEFORE = re.compile(
-    r"(?:^|(?<=[ \t\n]))(?P<role>(?:Chief|President|Executive|Senior|Vice|Chair\w*|Treasurer|Secretary|Controller|"
-    r"General[ \t\n]+Counsel|Principal)(?:[ \t\n]+(?:[A-Z][\w&-]*|of|and))*)[ \t\n]+\Z"
+    r"(?:^|(?<=[ \t\n]))(?P<cur>(?:current|then)[ \t\n]+)?(?P<role>(?:Chief|President|Executive|Senior|Vice|Chair\w*|Treasurer|Secretary|Controller|"
+    r"General[ \t\n]+Counsel|Principal|CEO|CFO|COO|CTO)(?:[ \t\n]+(?:[A-Z][\w&-]*|of|and))*)"
+    # "The Company's current CEO, Paul Ricci, will retire" (0001002517-18-000024)
+    r"(?:[ \t\n]+|(?<=[a-zA-Z])(?<!\bCorporation)(?<!\bCompany),[ \t\n]+)\Z"
 )
 
 
@@ -908,8 +910,12 @@ def _role_before_name(f: _Found, text: str, lo: int, start: int, registrant: tup
     """ "announced that Chief Financial Officer Luca Maestri will transition from his role"
     (0001140361-24-038601): the office printed as a title right before the name."""
     tm = _TITLE_BEFORE.search(text, max(lo, start - 120), start)
-    if tm is None or not is_roleish(tm.group("role")):
+    if tm is None or not (
+        is_roleish(tm.group("role")) or re.search(r"\b(?:CEO|CFO|COO|CTO)\b", tm.group("role"))
+    ):
         return
+    if "," in text[tm.end("role") : start] and tm.group("cur") is None:
+        return  # "most recently as Executive Vice President, Chief Corporate Architect, Edward Screven": a list
     _set_role(f, text, tm.start("role"), tm.end("role"), registrant, whole=True)
 
 
@@ -939,7 +945,7 @@ def _set_role(
 ) -> None:
     # Articles and possessives in front of the office: "the", "its", "the Company's", "Chevron's".
     lead = re.match(
-        r"(?:(?:the|its|our|a|an|his|her|their|interim|acting)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*",
+        r"(?:(?:the|its|our|a|an|his|her|their|interim|acting|new)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*",
         text[start:end],
     )
     s = start + (lead.end() if lead else 0)
