@@ -9,7 +9,6 @@ import click
 
 from eightk.errors import EightkError
 from eightk.jobs.local import default_jobs, map_ordered
-from eightk.model import Filing
 from eightk.serialize import filing_to_dict, to_json
 
 
@@ -35,36 +34,16 @@ def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
 
 def parse_one(path: Path) -> bytes:
     """Parse one input to its JSON line; errors become ``{"id", "error"}`` objects, never exceptions."""
-    from eightk.sources.local import input_id
+    from eightk.sources.local import input_id, parse_path
 
     try:
-        return to_json(filing_to_dict(_parse_lean(path)))
+        return to_json(filing_to_dict(parse_path(path, full_text=False)))
     except (EightkError, OSError) as e:
         return to_json({"id": input_id(path), "error": str(e)})
     except Exception as e:  # a parser bug must not stop a bulk run; it is reported like any bad input
         return to_json(
             {"id": input_id(path), "error": f"internal error ({type(e).__name__}: {e}); please report it"}
         )
-
-
-def _parse_lean(path: Path) -> Filing:
-    """``sources.local.parse_path`` without converting the documents nothing reads (issue #2): the JSON
-    holds no document text, so an EX-4 indenture need not become text (its "skipped" says so)."""
-    from eightk.errors import NotAFilingError
-    from eightk.pipeline import parse, parse_documents
-    from eightk.sources.local import MAX_INPUT_BYTES, input_id, read_parts
-
-    name = input_id(path)
-    if path.is_dir():
-        return parse_documents(read_parts(path), name, full_text=False)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file or folder")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise NotAFilingError(
-            f"{path.name}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes eightk reads"
-        )
-    return parse(path.read_bytes(), name, full_text=False)
 
 
 @click.command("parse")

@@ -46,8 +46,10 @@ _NOT_RESULTS = re.compile(
     re.I,
 )
 # The sentence that says what was released ("issued a press release announcing ...").
+# Anchored at a sentence start: an unanchored leading [^.]* under .search() retries from every
+# position of a long sentence (quadratic; ~1 ms per filing over the corpus).
 _LEAD_SENTENCE = re.compile(
-    r"[^.]*\b(?:press[ \t\n]+release|news[ \t\n]+release|announc\w*|issued|provided|published|letter)\b[^.]*",
+    r"(?:\A|(?<=\.))[^.]*\b(?:press[ \t\n]+release|news[ \t\n]+release|announc\w*|issued|provided|published|letter)\b[^.]*",
     re.I,
 )
 _GUIDANCE = re.compile(r"\b(?:guidance|outlook|forecasts?)\b", re.I)

@@ -36,12 +36,16 @@ def _read(p: Path) -> bytes:
     return p.read_bytes()
 
 
-def parse_path(path: str | os.PathLike[str]) -> Filing:
-    """Parse a file or a folder (one filing's documents) into a :class:`Filing`."""
+def parse_path(path: str | os.PathLike[str], *, full_text: bool = True) -> Filing:
+    """Parse a file or a folder (one filing's documents) into a :class:`Filing`.
+
+    ``full_text=False`` leaves documents no extractor reads (EX-4 indentures, EX-10 agreements...)
+    unconverted, for callers that do not need their text (see :func:`eightk.pipeline.parse`).
+    """
     p = Path(path)
     name = input_id(p)
     if p.is_dir():
-        return parse_documents(read_parts(p), name)
+        return parse_documents(read_parts(p), name, full_text=full_text)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file or folder")
-    return parse(_read(p), name)
+    return parse(_read(p), name, full_text=full_text)
