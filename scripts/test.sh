@@ -8,14 +8,14 @@ python -c "import eightk, pytest" 2>/dev/null || python -m pip install -q -e '.[
 echo "== ruff"
 ruff check src tests bench
 echo "== pytest"
-python -m pytest -q -p no:cacheprovider
+python -m pytest -p no:cacheprovider
 echo "== accuracy gate (eightk eval on the shared dev set, per-group floors in .ci/eval-floors.json)"
 GOLD=../shared/gold/dev
 CORPUS=../shared/corpus/dev
 if [ -d "$GOLD" ] && [ -d "$CORPUS" ]; then
   eightk eval --gold "$GOLD" --corpus "$CORPUS" --floors .ci/eval-floors.json --quiet
   # Our own silver labels on filings the rules were not written from (tests/silver/README.md).
-  for set in parse offerings; do
+  for set in parse parse_v2 offerings offerings_v2; do
     echo "== silver set: $set"
     eightk eval --gold "tests/silver/$set" --corpus ../shared/corpus/unlabeled \
       --floors ".ci/silver-$set-floors.json" --quiet
