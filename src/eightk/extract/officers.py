@@ -566,7 +566,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                         got += [d, g]
                         continue
             if not got and to is None:
-                ta = _TRANSITION_AWAY.match(after)
+                ta = _TRANSITION_AWAY.match(after) if "ransition" in after else None
                 if ta is not None:
                     d = _new(sec, m, "departure", (a, b), "officers.transition")
                     _set_role(d, text, m.end + ta.end(), hi, registrant)
@@ -575,7 +575,14 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     if d.role is None:
                         _role_before_name(d, text, lo, m.start, registrant)
                     got.append(d)
-                ho = _HANDOVER.match(after) if ta is None and i + 1 < len(ms) else None
+                ho = (
+                    _HANDOVER.match(after)
+                    if ta is None
+                    and i + 1 < len(ms)
+                    and " to " in after
+                    and any(k in low for k in ("transition", "hand", "pass", "turn"))
+                    else None
+                )
                 if ho is not None:
                     d = _new(sec, m, "departure", (a, b), "officers.handover")
                     _set_role(d, text, m.end + ho.end(), hi, registrant)
@@ -669,7 +676,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     f.date, f.date_span, f.date_from = nxt.date, nxt.date_span, "effective"
         # "has appointed Christine M. McCarthy ... and has appointed Kevin A. Mayer ..., each effective
         # July 1, 2015" (0001001039-15-000176): the trailing date belongs to every change before it.
-        each = _EACH_EFFECTIVE.search(text, ms[-1].end, b)
+        each = _EACH_EFFECTIVE.search(text, ms[-1].end, b) if "effective" in low else None
         if each is not None:
             d = find_date(text, each.end(), min(b, each.end() + 25))
             if d and d[1] == each.end():
