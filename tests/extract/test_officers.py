@@ -508,3 +508,29 @@ def test_title_before_the_name() -> None:
     )
     assert got[("Edward Screven", "departure")].role is None
     assert got[("Anat Ashkenazi", "appointment")].role == "Chief Financial Officer"
+
+
+def test_mid_sentence_date_before_the_boards_act() -> None:
+    # 0000950170-23-000234: "..., on January 4, 2023, the Board, ..., appointed John H. McConnell II".
+    f = _synthetic(
+        "(d) In connection with the planned resignation of a director in June 2023, on January 4, 2023, the "
+        "Board, upon the recommendation of its Nominating and Governance Committee, increased the number of "
+        "authorized directors from 11 to 12, and appointed John H. McConnell II as a director of the Registrant "
+        "to serve as a member of the class of directors whose terms will expire at the 2024 Annual Meeting."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.person, c.change, c.role, c.effective_date) == (
+        "John H. McConnell II",
+        "appointment",
+        "director",
+        "2023-01-04",
+    )
+
+
+def test_announcement_date_mid_sentence_is_not_an_effective_date() -> None:
+    f = _synthetic(
+        "In a press release, on March 4, 2024, the Company announced that the Board appointed Jane Q. Roe as "
+        "Chief Financial Officer."
+    )
+    (c,) = extract_officers(f).officer_changes
+    assert (c.person, c.effective_date) == ("Jane Q. Roe", None)

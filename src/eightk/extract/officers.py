@@ -311,6 +311,10 @@ _EACH_EFFECTIVE = re.compile(
     r",?[ \t\n]+(?:each|both|all|respectively)[ \t\n]+effective(?:[ \t\n]+(?:as[ \t\n]+of|on))?[ \t\n]+(?=[A-Z0-9])",
     re.I,
 )
+_PAST_ACT_BEFORE = re.compile(
+    r"\b(?:appointed|elected|named|promoted|hired)[ \t\n]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?\Z"
+)
+_MID_ON = re.compile(r",[ \t\n]+on[ \t\n]+(?=[A-Z0-9])")
 _WILL_CHANGE = re.compile(
     r"[ \t\n]*(?:will|shall)[ \t\n]+(?:assume|become|join|succeed|retire|resign|step[ \t\n]+down|leave|transition|"
     r"cease|depart|be[ \t\n]+(?:appointed|named|promoted|elected))\b"
@@ -1217,13 +1221,26 @@ def _date(
         if td is not None:
             f.date, f.date_span, f.date_from = td[0], (td[1], td[2]), "effective"
             return
+    if lead_date is None and f.rule == "officers.appoint_verb" and lo >= 0:
+        # "In connection with the planned resignation of ..., on January 4, 2023, the Board, ...,
+        # appointed John H. McConnell II as a director" (0000950170-23-000234): a dated clause opener
+        # in mid-sentence before the Board's act.
+        for om in _MID_ON.finditer(text, a, m.start):
+            d = find_date(text, om.end(), min(m.start, om.end() + 25))
+            if d and d[1] == om.end() and text.startswith(",", d[2]):
+                lead_date = d
     # "On September 4, 2009, the Company announced that ... resigned": the date of the announcement.
     announced = lead_date is not None and bool(
         re.search(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b", text[lead_date[2] : m.start])
     )
+    # "the Board ... appointed John H. McConnell II as a director ... whose terms will expire": after a
+    # past act of the Board, the named person's words ("will expire") are no notice of a future change.
+    acted = f.rule == "officers.appoint_verb" and bool(
+        _PAST_ACT_BEFORE.search(text, max(a, m.start - 40), m.start)
+    )
     if lead_date and (
         _IMMEDIATE.search(text, a, b)
-        or (not announced and _COMPLETED.search(text, a, hi) and not _NOTICE.search(own[:160]))
+        or (not announced and _COMPLETED.search(text, a, hi) and (acted or not _NOTICE.search(own[:160])))
     ):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
         f.date_from = "lead"
