@@ -112,3 +112,25 @@ def test_lean_parse_of_the_chevron_filing_skips_its_legal_opinion() -> None:
     opinion = next(d for d in f.documents if d.type == "EX-5.1")
     assert opinion.skipped == NOT_CONVERTED and opinion.text == ""
     assert f.documents[f.primary].text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 10-K\nANNUAL REPORT\nItem 1. Business\nWe make things.\n",
+        b"<html><body><p>FORM 10-Q</p><p>QUARTERLY REPORT</p><p>Item 2. Management</p></body></html>",
+    ],
+)
+def test_a_bare_document_of_another_form_is_refused(data: bytes) -> None:
+    # Bare files carry no EDGAR <TYPE>; the form is read from the first page.
+    with pytest.raises(NotAFilingError, match="not an 8-K"):
+        eightk.parse(data)
+
+
+def test_an_excerpt_naming_form_s3_in_a_sentence_is_not_refused() -> None:
+    text = (
+        b"On March 13, 2002, the Company sold 2,575,000 shares of its common stock at $2.00 per share\n"
+        b"pursuant to an effective Registration Statement on Form S-3.\n"
+    )
+    f = eightk.parse(text, "excerpt")
+    assert f.form_type is None and any("form type not found" in w for w in f.warnings)

@@ -88,7 +88,9 @@ def parse_container(container: Container, name: str) -> Filing:
     if pending:
         docs = [msgspec_replace(d, skipped=NOT_CONVERTED) if d.index in pending else d for d in docs]
     pdoc = docs[primary]
-    form_type = _form_type(header, pdoc, docs)
+    # A bare HTML/text file or a folder has no EDGAR <TYPE>: its "8-K" type is a placeholder, so the
+    # form is read from the first page instead (a 10-K given by mistake must be refused).
+    form_type = _form_type(header, pdoc, typed=container.kind in ("sgml", "ims", "feed", "document"))
     if form_type is None:
         kind = header.form_type if header and header.form_type else _sniff_form(pdoc.text)
         if kind:
@@ -170,12 +172,12 @@ def _primary_index(docs: list[Document], header: Header | None, pending: dict[in
     return 0
 
 
-def _form_type(header: Header | None, pdoc: Document, docs: list[Document]) -> str | None:
+def _form_type(header: Header | None, pdoc: Document, *, typed: bool) -> str | None:
     if header and header.form_type:
         ft = header.form_type.strip().upper()
         return ft if _FORM_8K.match(ft) else None
     t = pdoc.type.strip().upper()
-    if _FORM_8K.match(t):
+    if typed and _FORM_8K.match(t):
         return t
     # Bare document: read the form from the first page.
     head = pdoc.text[:6000]
@@ -192,7 +194,13 @@ def _form_type(header: Header | None, pdoc: Document, docs: list[Document]) -> s
 
 
 def _sniff_form(text: str) -> str | None:
-    m = re.search(r"\bFORM[ \t]+(10-K|10-Q|S-1|S-3|6-K|20-F|DEF 14A|SC 13D|424B\d)\b", text[:4000], re.I)
+    # Only a form name standing as a heading at a line start: "a registration statement on Form S-3"
+    # in running text (every excerpt of a registered offering) names another filing, not this one.
+    m = re.search(
+        r"(?m)^[ \t]*FORM[ \t]+(10-K|10-Q|S-1|S-3|6-K|20-F|DEF 14A|SC 13D|424B\d)\b[^\n]{0,40}$",
+        text[:4000],
+        re.I,
+    )
     return f"Form {m.group(1).upper()}" if m else None
 
 
