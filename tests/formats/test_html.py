@@ -219,3 +219,22 @@ def test_collapsed_white_space_restarts_the_map() -> None:
         s = to_source(doc, i)
         assert s is not None and src[s : s + len(word)] == word
     assert re.search("gamma", ht.text)
+
+
+def test_self_closing_and_fact_attributes_read_from_the_tag() -> None:
+    # Self-closing <script/> and <head/> open nothing; fact attributes come from the tag itself.
+    src = (
+        '<script/>A <HEAD/>B <ix:nonNumeric name="dei:DocumentType" format=\'ixt:x\' contextRef="c1">'
+        '8-K</ix:nonNumeric> <ix:nonFraction name="us-gaap:X" scale="3" sign="-"/>C'
+    )
+    ht = html_to_text(src)
+    assert ht.text == "A B 8-K C"
+    doc_type, empty = ht.facts
+    assert (doc_type.name, doc_type.value, doc_type.format, doc_type.context) == (
+        "dei:DocumentType",
+        "8-K",
+        "ixt:x",
+        "c1",
+    )
+    assert ht.text[doc_type.start : doc_type.end] == "8-K"
+    assert (empty.name, empty.scale, empty.sign, empty.value) == ("us-gaap:X", "3", "-", "")

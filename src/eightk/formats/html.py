@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from eightk.formats.decode import normalize_chars
 
 # The document is cut with one ``re.split`` call (C speed) into text runs and tokens; the Python loop
-# then walks the pieces five at a time: (token, "/", tag name, attributes, text after the token).
+# then walks the pieces four at a time: (token, "/", tag name, text after the token). The attributes
+# are not a group of their own (one string less per tag): a tag's attributes are
+# ``tok[len(slash) + len(name) + 1 : -1]``, and it is self-closing when ``tok`` ends with "/>" (a tag
+# name never holds "/"). The attribute loop is unrolled (ordinary run, then special token + ordinary
+# run, repeated): it matches exactly what ``(?:run|special)*+`` matches, with fewer loop iterations.
 # A token is a start/end tag, a comment, CDATA, or a bogus comment / doctype / processing instruction.
 # HTML5 tokenizing: quotes delimit an attribute value only right after "="; elsewhere a quote is an
 # ordinary character. Quoted values are bounded (64 KiB) so an unclosed quote cannot make every later
@@ -33,7 +37,7 @@ from eightk.formats.decode import normalize_chars
 # Every alternative starts with "<", so the regex engine finds candidates with a fast literal search.
 _SPLIT = re.compile(
     r"(<(?:(/?)([A-Za-z][^\t\n\f\r />]*+)"
-    r"((?:[^<>\"'=]++|=[\t\n\f\r ]*+(?:\"[^\"]{0,65536}+\"|'[^']{0,65536}+')?+|[\"'])*+)>"
+    r"[^<>\"'=]*+(?:(?:=[\t\n\f\r ]*+(?:\"[^\"]{0,65536}+\"|'[^']{0,65536}+')?+|[\"'])[^<>\"'=]*+)*+>"
     r"|!--(?s:.*?)(?:-->|\Z)"
     r"|!\[CDATA\[(?s:.*?)(?:\]\]>|\Z)"
     r"|[!?/][^<>]*+>))"
@@ -144,6 +148,8 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
     cell_start = -1  # output length when the current table cell opened, -1 outside cells
     append = parts.append
     anchor = anchors.append
+    piece_iter = _PIECE.finditer
+    entity_cache = _ENTITY_CACHE
 
     def emit(s: str, at: int) -> None:
         """Append ``s`` (copied from source position ``at``) after the pending separator."""
@@ -170,26 +176,49 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
         at_line_start = s[-1] == "\n"
 
     def run(raw: str, at: int) -> None:
-        """A text run with white space to collapse and/or entities to decode."""
-        nonlocal pending
+        """A text run with white space to collapse and/or entities to decode (``emit`` inlined)."""
+        nonlocal pending, length, at_line_start
         prev = 0
-        for m in _PIECE.finditer(raw):
-            a = m.start()
+        for m in piece_iter(raw):
+            a, prev_next = m.span()
             if a > prev and not pending:
                 pending = 1
-            prev = m.end()
-            if m.group(1) is not None:
-                ch = _entity(m.group(1))
-                if not ch or ch.isspace():
+            prev = prev_next
+            ent = m.group(1)
+            if ent is not None:
+                seg = entity_cache.get(ent)
+                if seg is None:
+                    seg = _entity(ent)
+                if not seg or seg.isspace():
                     if not pending:
                         pending = 1
                     continue
-                emit(ch, at + a)
-                continue
-            seg = m.group()
-            if "\n" in seg or "\t" in seg or "\r" in seg or "\u00a0" in seg or "\f" in seg or "\v" in seg:
-                seg = seg.translate(_ONE_TO_ONE)
-            emit(seg, at + a)
+                line_end = seg[-1] == "\n"
+            else:
+                seg = m.group()
+                if "\n" in seg or "\t" in seg or "\r" in seg or "\u00a0" in seg or "\f" in seg or "\v" in seg:
+                    seg = seg.translate(_ONE_TO_ONE)
+                line_end = False
+            if length:
+                if pending == 3:
+                    append("\n")
+                    length += 1
+                elif pending == 2:
+                    append("\t")
+                    length += 1
+                elif pending == 1 and not at_line_start:
+                    append(" ")
+                    length += 1
+            pending = 0
+            if awaiting:
+                for f in awaiting:
+                    f.start = length
+                awaiting.clear()
+            anchor(length)
+            anchor(at + a)
+            append(seg)
+            length += len(seg)
+            at_line_start = line_end
         if prev < len(raw) and not pending:
             pending = 1
 
@@ -219,13 +248,15 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
     if first:
         run(first, pos)
         pos += len(first)
-    for tok, slash, name, attrs, text in zip(it, it, it, it, it, strict=False):
+    for tok, slash, name, text in zip(it, it, it, it, strict=False):
         pos += len(tok)
         if name is not None:
             act = action_cache.get(name)
             if act is None:
                 act = _action(name)
-            if act == _INLINE and raw_skip is None:
+            if not act:
+                # Inline formatting (span, font, b, a...) changes nothing in any state: a skipped
+                # element or raw text only ends on its own (non-inline) name.
                 pass
             elif raw_skip is not None:
                 if slash and name.lower() == raw_skip:
@@ -238,11 +269,11 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
                         skip_stack.pop()
                         if lname == "ix:header":
                             hidden_depth -= 1
-                    elif not attrs.endswith("/"):
+                    elif not tok.endswith("/>"):
                         skip_stack.append(lname)
                         if lname == "ix:header":
                             hidden_depth += 1
-                elif act == _RAWTEXT and not slash and not attrs.endswith("/"):
+                elif act == _RAWTEXT and not slash and not tok.endswith("/>"):
                     raw_skip = lname
                 elif act == _BODY and top == "head" and not slash:
                     # <body> with no </head> before it (hand-written HTML): the head is over.
@@ -254,9 +285,9 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
                             f, buf = hidden_facts.pop()
                             f.value = " ".join(_unescape("".join(buf)).split())
                     else:
-                        f = _new_fact(attrs, hidden=True)
+                        f = _new_fact(tok[len(slash) + len(name) + 1 : -1], hidden=True)
                         facts.append(f)
-                        if not attrs.endswith("/"):
+                        if not tok.endswith("/>"):
                             hidden_facts.append((f, []))
             elif act == _CELL:
                 if not slash:
@@ -289,9 +320,9 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
                             f.start = length
                         f.end = length
                 else:
-                    f = _new_fact(attrs, hidden=False)
+                    f = _new_fact(tok[len(slash) + len(name) + 1 : -1], hidden=False)
                     facts.append(f)
-                    if not attrs.endswith("/"):
+                    if not tok.endswith("/>"):
                         open_facts.append((f, []))
                         awaiting.append(f)
             elif act == _PRE:
@@ -301,12 +332,12 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
                 else:
                     pre_depth += 1
             elif act == _SKIPTAG:
-                if not slash and not attrs.endswith("/"):
+                if not slash and not tok.endswith("/>"):
                     lname = name.lower()
                     skip_stack.append(lname)
                     if lname == "ix:header":
                         hidden_depth += 1
-            elif act == _RAWTEXT and not slash and not attrs.endswith("/"):
+            elif act == _RAWTEXT and not slash and not tok.endswith("/>"):
                 raw_skip = name.lower()
         if not text:
             continue
