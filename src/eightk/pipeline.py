@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from msgspec.structs import replace
+
 from eightk import __version__
 from eightk.errors import NotAFilingError
 from eightk.formats.container import Container, ConvertFn, load
@@ -86,7 +88,7 @@ def parse_container(container: Container, name: str) -> Filing:
         container.materialize(primary)
         primary = _primary_index(docs, header, pending)
     if pending:
-        docs = [msgspec_replace(d, skipped=NOT_CONVERTED) if d.index in pending else d for d in docs]
+        docs = [replace(d, skipped=NOT_CONVERTED) if d.index in pending else d for d in docs]
     pdoc = docs[primary]
     # A bare HTML/text file or a folder has no EDGAR <TYPE>: its "8-K" type is a placeholder, so the
     # form is read from the first page instead (a 10-K given by mistake must be refused).
@@ -142,13 +144,7 @@ def parse_container(container: Container, name: str) -> Filing:
 
     offerings, events, w = run_extractors(filing)
     warnings += w
-    return msgspec_replace(filing, offerings=tuple(offerings), events=events, warnings=tuple(warnings))
-
-
-def msgspec_replace(obj, **changes):  # type: ignore[no-untyped-def]
-    import msgspec
-
-    return msgspec.structs.replace(obj, **changes)
+    return replace(filing, offerings=tuple(offerings), events=events, warnings=tuple(warnings))
 
 
 def _map_declared(codes: tuple[str, ...], date: str | None) -> list[str]:

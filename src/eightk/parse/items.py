@@ -122,7 +122,6 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
     text = doc.text
     warnings: list[str] = []
     heads: list[tuple[str, int, int, int]] = []  # (code, start, end of heading codes, line end)
-    old_regime = filed_date is not None and filed_date < "2004-08-23"
     for m in _HEAD.finditer(text):
         after = text[m.end() : m.end() + 40]
         if _OMISSION.match(after):
@@ -194,8 +193,6 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         if title and _EMPTY.match(title):
             title = None
             empty = True
-        if old_regime or "." not in code:
-            pass
         items.append(
             Item(
                 code=code,
