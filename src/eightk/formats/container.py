@@ -225,6 +225,16 @@ def _unwrap_pem(text: str) -> str:
 
 
 def _between(text: str, opens: tuple[str, ...], closes: tuple[str, ...]) -> str | None:
+    # EDGAR writes these tags in upper case: find them as printed first (no copy of the text); only a
+    # header in another casing pays for an upper-cased copy of the first 200,000 characters.
+    for o in opens:
+        i = text.find(o, 0, 200_000)
+        if i >= 0:
+            for c in closes:
+                j = text.find(c, i, 200_000)
+                if j >= 0:
+                    return text[i + len(o) : j]
+            break
     up = text[:200_000].upper()
     for o in opens:
         i = up.find(o)
