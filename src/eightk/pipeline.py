@@ -15,6 +15,7 @@ from msgspec.structs import replace
 from eightk import __version__
 from eightk.errors import NotAFilingError
 from eightk.formats.container import Container, ConvertFn, load
+from eightk.formats.decode import is_binary
 from eightk.formats.header import parse_header
 from eightk.model import Document, Filing, Header
 from eightk.parse.cover import parse_cover
@@ -41,7 +42,7 @@ def parse(data: bytes, name: str = "", *, full_text: bool = True) -> Filing:
     """
     if not data or not data.strip():
         raise NotAFilingError("empty input: nothing to parse")
-    if _binary_bytes(data):
+    if is_binary(data):
         raise NotAFilingError(
             "the input is binary data, not text: expected an 8-K submission (.txt/.nc) or its HTML/text document"
         )
@@ -53,6 +54,8 @@ def parse_documents(parts: list[tuple[str, bytes]], name: str = "", *, full_text
     """Parse a filing kept as several files (primary document first, then exhibits by file name)."""
     from eightk.formats.folder import load_parts
 
+    if not parts or not any(data.strip() for _, data in parts):
+        raise NotAFilingError("empty input: the folder holds no document with content")
     container = load_parts(parts, None if full_text else _read_documents())
     return parse_container(container, name)
 
@@ -206,18 +209,3 @@ def _looks_binary(text: str) -> bool:
         return True
     printable = sum(1 for c in sample if c.isprintable() or c in "\n\t")
     return printable / len(sample) < 0.85
-
-
-_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def _binary_bytes(data: bytes) -> bool:
-    """More than 5 % control bytes in the first 64 KiB: an image, archive or random bytes, not a filing.
-
-    Stray NULs in real filings are far rarer than that; UTF-16 text (half NULs) carries a BOM and is decoded.
-    """
-    sample = data[:65536]
-    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return False
-    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
-    return ctrl > 0.05 * len(sample)

@@ -56,3 +56,20 @@ def test_ingest_query_export(tmp_path: Path) -> None:
 def test_query_on_a_missing_database_is_a_clean_error(tmp_path: Path) -> None:
     code, out = run("query", "--db", str(tmp_path / "missing.db"), "filings")
     assert code != 0 and "no such database" in out
+
+
+def test_ingest_exit_status_says_when_some_inputs_became_errors(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "neotherapeutics-2002-03-15.txt").write_bytes(
+        (FILINGS / "neotherapeutics-2002-03-15.txt").read_bytes()
+    )
+    (corpus / "junk.txt").write_bytes(bytes(range(256)) * 40)  # binary: not a filing
+    db = str(tmp_path / "e.db")
+    code, out = run("ingest", str(corpus), "--db", db, "-j", "1", "--no-progress")
+    assert code == 1, out
+    assert "1 stored" in out or "stored: 1" in out or "1 errors" in out, out
+    code, out = run("query", "--db", db, "errors", "--json")
+    assert code == 0 and "junk" in out
+    code, out = run("query", "--db", db, "filings", "--json")
+    assert len(json.loads(out)) == 1

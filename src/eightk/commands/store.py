@@ -89,7 +89,8 @@ def ingest_cmd(
     PATH is a submission file, a folder holding one filing's documents, or a folder of many submissions.
     Filings are keyed by accession number (else the input's name): re-ingesting replaces, never
     duplicates. A run that is killed resumes where it stopped when run again (inputs already stored by
-    this parser version are skipped; --force redoes them).
+    this parser version are skipped; --force redoes them). Exit status: 0 when every input was stored,
+    1 when some ended in the errors table (eightk query errors lists them).
 
     \b
     Examples:
@@ -117,6 +118,8 @@ def ingest_cmd(
                 f"({totals['skipped']} already done) -> {out}",
                 err=True,
             )
+            if totals["errors"]:
+                sys.exit(1)
             return
         if from_edgar:
             if paths:
@@ -136,6 +139,9 @@ def ingest_cmd(
     print_summary(summary, samples=5)
     if summary.errors:
         click.echo(f"  all errors: eightk query --db {db} errors", err=True)
+        # Like eightk parse: a run that could not store every input says so in its exit status, so a
+        # script (cron, CI) notices; the stored inputs are kept.
+        sys.exit(1)
 
 
 def _downloader(client: Any, ref: Any) -> Any:

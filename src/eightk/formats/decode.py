@@ -93,3 +93,18 @@ def normalize_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def is_binary(data: bytes) -> bool:
+    """More than 5 % control bytes in the first 64 KiB: an image, archive or random bytes, not a filing.
+
+    Stray NULs in real filings are far rarer than that; UTF-16 text (half NULs) carries a BOM and is decoded.
+    """
+    sample = data[:65536]
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
+    return ctrl > 0.05 * len(sample)

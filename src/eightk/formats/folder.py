@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from eightk.formats.container import Container, ConvertFn, _make_document
-from eightk.formats.decode import decode, normalize_newlines
+from eightk.formats.decode import decode, is_binary, normalize_newlines
 from eightk.formats.html import XbrlFact
 from eightk.model import Document
 
@@ -51,10 +51,18 @@ def load_parts(parts: list[tuple[str, bytes]], convert: ConvertFn | None = None)
 
     ``convert`` works as in :func:`eightk.formats.container.load` (documents it declines stay pending).
     """
-    decoded = [(n, normalize_newlines(decode(b))) for n, b in parts]
+    # Binary parts (graphics, PDFs, archives kept beside the HTML) are never decoded into text, and never
+    # chosen as the 8-K document.
+    binary = [is_binary(b) for _, b in parts]
+    decoded = [
+        (n, "" if bin_ else normalize_newlines(decode(b))) for (n, b), bin_ in zip(parts, binary, strict=True)
+    ]
     primary_i = 0
     scores = []
     for i, (n, t) in enumerate(decoded):
+        if binary[i]:
+            scores.append((-100, -i))
+            continue
         score = 0
         if exhibit_type_from_name(n) is None:
             score += 2
@@ -88,6 +96,13 @@ def load_parts(parts: list[tuple[str, bytes]], convert: ConvertFn | None = None)
                 docs.append(d2)
             continue
         index, seq = len(docs), str(len(docs) + 1)
+        if binary[i]:
+            docs.append(
+                Document(
+                    index=index, type=typ, sequence=seq, filename=n, format="binary", skipped="binary file"
+                )
+            )
+            continue
         defer = pending if convert is not None and not convert(index, typ, seq) else None
         doc, f = _make_document(index, typ, seq, n, None, t, 0, warnings, defer)
         if f:
