@@ -62,16 +62,26 @@ _NOT_NAME = re.compile(
 )
 _PHONE_KEY = re.compile(r"telephone|\bphone\b|\btel\b\.?", re.I)
 _FAX = re.compile(r"\bfax\b|facsimile|telecopie", re.I)
-_BOXES = (
-    ("written_communications", re.compile(r"Written\s+communications?\s+pursuant\s+to\s+Rule\s+425", re.I)),
-    ("soliciting_material", re.compile(r"Soliciting\s+material\s+pursuant\s+to\s+Rule\s+14a-12", re.I)),
+_BOXES = (  # (field, pattern, the lower-case word opening every match)
+    (
+        "written_communications",
+        re.compile(r"Written\s+communications?\s+pursuant\s+to\s+Rule\s+425", re.I),
+        "written",
+    ),
+    (
+        "soliciting_material",
+        re.compile(r"Soliciting\s+material\s+pursuant\s+to\s+Rule\s+14a-12", re.I),
+        "soliciting",
+    ),
     (
         "pre_commencement_tender_offer",
         re.compile(r"communications?\s+pursuant\s+to\s+Rule\s+14d-2\s*\(b\)", re.I),
+        "communication",
     ),
     (
         "pre_commencement_issuer_tender_offer",
         re.compile(r"communications?\s+pursuant\s+to\s+Rule\s+13e-4\s*\(c\)", re.I),
+        "communication",
     ),
 )
 _GLYPH = re.compile(
@@ -91,6 +101,40 @@ _DEI_FIELDS = {
     "address_zip": "dei:EntityAddressPostalZipCode",
     "report_date": "dei:DocumentPeriodEndDate",
 }
+
+
+# Patterns used inline below, compiled once (an inline re.* call pays a cache lookup each time).
+_ABBR_TAIL = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+$")
+_LEAD_THE = re.compile(r"\s*(the)\s+", re.I)
+_OPEN_SP = re.compile(r"\(\s+")
+_SP_CLOSE = re.compile(r"\s+\)")
+_NON_WORD = re.compile(r"[^\w]+")
+_NON_DIGIT = re.compile(r"\D")
+_EIN_NOISE = re.compile(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s")
+_FILE_NOISE = re.compile(r"(?i)\bnos?\b\.?|\band\b|[,;&/:#()]|file|number|commission|\s")
+_STATE_NOISE = re.compile(r"(?i)\s+corporation$|^an?\s+|^(?:the\s+)?(?:state|commonwealth)\s+of\s+")
+_PLACE_WORDS = re.compile(r"[A-Z][A-Za-z.'\-]*(?: (?:of |and |the )?[A-Z][A-Za-z.'\-]*){0,3}")
+_NOT_PLACE = re.compile(r"(?i)\b(?:inc|corp|co|company|ltd|llc|plc|street|road|avenue|suite|trust|group)\b")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_MULTI_END = re.compile(r"(?i)\bregistrants?\b|check\s+the")
+_TEL_WORD = re.compile(r"(?i)\W*(?:tel|telephone|phone)\W*")
+_TELEPHONE = re.compile(r"telephone", re.I)
+_TEL_NOISE_S = re.compile(r"(?i)tel\.?|telephone:?|phone:?|\s")
+_TEL_NOISE_W = re.compile(r"(?i)tel\.?|telephone:?|phone:?|\W")
+_DATE_LABEL_REST = re.compile(
+    r"\s*(?:\((?:date\s+of\s+)?earliest\s+event\s+reported\)?|\)|\s)*\s*[:\-–—]?", re.I
+)
+_PAREN_LINE = re.compile(r"\s*\(([^()]{6,40})\)\s*")
+_STATE_SUFFIX = re.compile(r"\s*/[A-Za-z]{2,4}/?\s*$")
+_NOT_FORMER = re.compile(r"(?i)check\s+the\s+appropriate|registrant's")
+_GLYPH_ON = re.compile(r"\[\s*[xX√]\s*\]|\|[xX]\|\|?|\(\s*[xX]\s*\)")
+_GLYPH_OFF = re.compile(r"\[\s*_?\s*\]|\|_\|\|?|\(\s*\)")
+_STRIPPED = re.compile(r"\s*(.*?)\s*")
+_BOX_WORD = re.compile(r"(?i)written|soliciting|pre-?\s?commencement")
+_AS_AN = re.compile(r"(?i)\bas\s*$|\ban\s*$")
+_NO_SYMBOL = re.compile(r"[-–—*]+|(?i:n/?a|none)")
+_NONE_ROW = re.compile(r"(?i)none|not\s+applicable|n/a")
+_EXCHANGE_ROW = re.compile(r"(?i)exchange|nyse|nasdaq|market")
 
 
 class _Found:
@@ -132,16 +176,79 @@ _LAST_COVER_PART = re.compile(
 )
 
 
-def cover_end(text: str) -> int:
+def cover_end(text: str, low: str | None = None) -> int:
     """End of the cover region: the first item heading (after the title lines), capped, and no
     further than a little past the last cover element (the EGC transition box, or the Rule
-    13e-4(c) box) when the cover prints one."""
-    m = _END.search(text, 200, MAX_COVER)
-    end = m.start() if m else min(len(text), MAX_COVER)
-    last = _last(_LAST_COVER_PART.finditer(text, 0, end))
+    13e-4(c) box) when the cover prints one. ``low``: see :func:`_lowered`."""
+    end = _first_heading(text)
+    last = _last(_ci_finditer(_LAST_COVER_PART, ("extended", "communication"), text, low, 0, end))
     if last is not None:
         end = min(end, last.end() + 400)
     return end
+
+
+def _first_heading(text: str) -> int:
+    m = _END.search(text, 200, MAX_COVER)
+    return m.start() if m else min(len(text), MAX_COVER)
+
+
+# --- case-insensitive scans of the cover -----------------------------------------------------------
+# A case-insensitive regex is tried at every position of the text; the cover's scans ("emerging
+# growth company", the check-box texts...) instead look for the lower-case word that opens every
+# match in a lower-cased copy of the cover (a fast substring search) and try the regex only there.
+
+
+def _lowered(text: str, end: int) -> str | None:
+    """``text[:end]`` lower-cased, or ``None`` when a case-insensitive match of an ASCII word could sit
+    where the copy does not hold that word in lower case: re.IGNORECASE also matches the dotless
+    i and the long s to "i" and "s", and a lower-cased character may grow (the dotted I)."""
+    seg = text[:end]
+    low = seg.lower()
+    if len(low) != len(seg) or "\u0131" in seg or "\u017f" in seg:
+        return None
+    return low
+
+
+Finder = str | tuple[str, ...] | re.Pattern[str]
+
+
+def _next_at(low: str, finder: Finder, pos: int, endpos: int) -> int:
+    """The first position >= pos where ``finder`` (a word, one of several words, or a regex run on
+    the lower-cased copy) opens; -1 if none."""
+    if isinstance(finder, str):
+        return low.find(finder, pos, endpos)
+    if isinstance(finder, tuple):
+        hits = [k for k in (low.find(w, pos, endpos) for w in finder) if k >= 0]
+        return min(hits) if hits else -1
+    m = finder.search(low, pos, endpos)
+    return m.start() if m else -1
+
+
+def _ci_finditer(
+    rx: re.Pattern[str], finder: Finder, text: str, low: str | None, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)`` for a case-insensitive ``rx`` whose every match opens
+    where ``finder`` finds its lower-cased start in ``low`` (``rx`` never matches empty)."""
+    if low is None or endpos > len(low):
+        yield from rx.finditer(text, pos, endpos)
+        return
+    while True:
+        c = _next_at(low, finder, pos, endpos)
+        if c < 0:
+            return
+        m = rx.match(text, c, endpos)
+        if m is None:
+            pos = c + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _ci_search(
+    rx: re.Pattern[str], finder: Finder, text: str, low: str | None, pos: int, endpos: int
+) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)`` (see :func:`_ci_finditer`)."""
+    return next(_ci_finditer(rx, finder, text, low, pos, endpos), None)
 
 
 def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -157,7 +264,9 @@ def _clean(s: str) -> str:
 
 def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings: list[str]) -> Cover:
     text = doc.text
-    end = cover_end(text)
+    # Every case-insensitive scan reads at most 2,000 characters past the first item heading (_egc).
+    low = _lowered(text, _first_heading(text) + 2000)
+    end = cover_end(text, low)
     tabbed = doc.format in ("html", "ixbrl")
     lines = build_lines(text, 0, end, tabbed)
     f = _Found(doc, end)
@@ -165,7 +274,7 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     shown = _shown_facts(dei, text, end)
 
     _from_shown_facts(f, shown, text)
-    _multi_registrant(f, lines, text, tabbed)
+    _multi_registrant(f, lines, text, tabbed, low)
     _labeled_fields(f, lines, tabbed, header)
     _address(f, lines, text, tabbed)
     _phone(f, lines, text)
@@ -173,14 +282,14 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     _name_from_header(f, lines, header)
     _unlabeled_address_phone(f, lines, text)
     _former_name(f, lines)
-    boxes = _check_boxes(text, end)
-    egc, ex_tp = _egc(text, end)
+    boxes = _check_boxes(text, end, low)
+    egc, ex_tp = _egc(text, end, low)
     flags: dict[str, bool | None] = {}
     for name, box in (*boxes.items(), ("emerging_growth_company", egc), ("ex_transition_period", ex_tp)):
         if box is not None:
             flags[name] = box[0]
             f.evidence[name] = evidence_for(doc, box[1], box[2])
-    securities = _securities_12b(lines, text, dei)
+    securities = _securities_12b(lines, text, dei, low)
     xbrl = _xbrl_values(dei)
     conflicts = _hidden_facts(f, dei, xbrl)
 
@@ -240,12 +349,14 @@ def _fact_span(x: XbrlFact, text: str) -> tuple[int, int]:
     while s > 0 and s < e and text[s].isalnum() and text[s - 1].isalnum():
         s -= 1
     # ...and to the period of an abbreviation cut before it ("N.W" + ".", 0000092122-19-000063).
-    if e < len(text) and text[e] == "." and re.search(r"\b[A-Za-z](?:\.[A-Za-z])+$", text[s:e]):
+    if e < len(text) and text[e] == "." and _ABBR_TAIL.search(text[s:e]):
         e += 1
     return s, e
 
 
-_NAME_ABBR_END = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|Bancorp|Holdings?|L\.P|N\.V|S\.A|P\.L\.C|L\.L\.C)$", re.I)
+_NAME_ABBR_END = re.compile(
+    r"\b(?:Inc|Corp|Co|Cos|Ltd|Bancorp|Holdings?|L\.P|N\.V|S\.A|P\.L\.C|L\.L\.C)$", re.I
+)
 
 
 def _whole_printed_name(got: tuple[str, int, int], text: str) -> tuple[str, int, int]:
@@ -253,7 +364,7 @@ def _whole_printed_name(got: tuple[str, int, int], text: str) -> tuple[str, int,
     tagged "BUCKLE, INC" (x885245-2024-11-22) keeps its article and its final period."""
     _, s, e = got
     cell_start = max(text.rfind("\n", 0, s), text.rfind("\t", 0, s)) + 1
-    m = re.fullmatch(r"\s*(the)\s+", text[cell_start:s], re.I)
+    m = _LEAD_THE.fullmatch(text[cell_start:s])
     if m:
         s = cell_start + m.start(1)
     if e < len(text) and text[e] == "." and _NAME_ABBR_END.search(text[s:e]):
@@ -324,7 +435,7 @@ def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) ->
                 s = k
         if e < len(text) and text[e] == ")" and "(" in text[s:e]:
             e += 1
-        f.set("phone", re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", _clean(text[s:e]))), s, e)
+        f.set("phone", _OPEN_SP.sub("(", _SP_CLOSE.sub(")", _clean(text[s:e]))), s, e)
     got = one("dei:DocumentPeriodEndDate")
     if got:
         iso = parse_date(got[0])
@@ -430,7 +541,7 @@ def _shown_text(f: _Found, value: str) -> tuple[int, int] | None:
 
 
 def _fold(s: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
 
 def _same(field: str, printed: str, xbrl: str) -> bool:
@@ -442,9 +553,9 @@ def _same(field: str, printed: str, xbrl: str) -> bool:
             or (STATE_CODE_BY_NAME.get(a, a).lower() == b)
         )
     if field == "phone":
-        return re.sub(r"\D", "", printed)[-10:] == re.sub(r"\D", "", xbrl)[-10:]
+        return _NON_DIGIT.sub("", printed)[-10:] == _NON_DIGIT.sub("", xbrl)[-10:]
     if field == "irs_employer_id":
-        return re.sub(r"\D", "", printed) == re.sub(r"\D", "", xbrl)
+        return _NON_DIGIT.sub("", printed) == _NON_DIGIT.sub("", xbrl)
     if field == "commission_file_number":
         # "1-2360" and "001-02360" name the same file.
         def key(s: str) -> list[list[int]]:
@@ -513,9 +624,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
     both = _NUM_TOKENS.fullmatch(t) is not None
     if field == "irs_employer_id":
         m = EIN.search(t)
-        if m and (
-            both or not re.sub(r"(?i)no\.?|#|:|I\.?R\.?S\.?|EIN|\s", "", t[: m.start()] + t[m.end() :])
-        ):
+        if m and (both or not _EIN_NOISE.sub("", t[: m.start()] + t[m.end() :])):
             return m.group(0), cell.start + m.start(), cell.start + m.end()
         return None
     if field == "commission_file_number":
@@ -523,19 +632,13 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
         rest = FILE_NO.sub("", t)
         if both and EIN.search(t):
             rest = EIN.sub("", rest)
-        if ms and not re.sub(r"(?i)\bnos?\b\.?|\band\b|[,;&/:#()]|file|number|commission|\s", "", rest):
+        if ms and not _FILE_NOISE.sub("", rest):
             return "; ".join(m.group(0) for m in ms), cell.start + ms[0].start(), cell.start + ms[-1].end()
         return None
     if field == "incorporation_state":
         s = t.strip(" ,.()")
-        s2 = re.sub(r"(?i)\s+corporation$|^an?\s+|^(?:the\s+)?(?:state|commonwealth)\s+of\s+", "", s)
-        if is_jurisdiction(s2) or (
-            re.fullmatch(r"[A-Z][A-Za-z.'\-]*(?: (?:of |and |the )?[A-Z][A-Za-z.'\-]*){0,3}", s2)
-            and not re.search(
-                r"(?i)\b(?:inc|corp|co|company|ltd|llc|plc|street|road|avenue|suite|trust|group)\b", s2
-            )
-            and len(s2) >= 4
-        ):
+        s2 = _STATE_NOISE.sub("", s)
+        if is_jurisdiction(s2) or (_PLACE_WORDS.fullmatch(s2) and not _NOT_PLACE.search(s2) and len(s2) >= 4):
             off = t.find(s2)
             return s2, cell.start + off, cell.start + off + len(s2)
         return None
@@ -545,7 +648,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
             len(s) < 2
             or len(s) > 160
             or s.startswith("(")
-            or not re.search(r"[A-Za-z]{2}", s)
+            or not _TWO_LETTERS.search(s)
             or _NOT_NAME.search(s)
             or is_label_text(s)
             or find_date(s)
@@ -638,13 +741,13 @@ _CORP_OF = re.compile(
 _MULTI_HEAD = re.compile(r"Registrant,?\s+State\s+of\s+Incorporation", re.I)
 
 
-def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
+def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool, low: str | None = None) -> None:
     """Utility-style covers: one row per registrant under "Commission File Number | Registrant,
     State of Incorporation, Address and Telephone Number | I.R.S. Employer Identification No."
     (Southern Company, 0000092122-05-000042 text and 0000092122-07-000008 HTML)."""
     if not lines:
         return
-    hm = _MULTI_HEAD.search(text, lines[0].start, lines[-1].end)
+    hm = _ci_search(_MULTI_HEAD, "registrant", text, low, lines[0].start, lines[-1].end)
     if hm is None:
         return
     head = _line_at(lines, hm.start())
@@ -661,7 +764,7 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool) -> 
             and len(ln.cells) <= 2
             and len(ln.text.strip()) <= 90
             and (first.c0 > 8 or not ln.visual)
-            and not re.search(r"(?i)\bregistrants?\b|check\s+the", ln.text)
+            and not _MULTI_END.search(ln.text)
         ):
             rows[-1].append(ln)
         elif rows:
@@ -764,7 +867,7 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
         pm = PHONE.search(t)
         if _FAX.search(t):
             continue
-        if pm and (pm.start() == 0 or re.fullmatch(r"(?i)\W*(?:tel|telephone|phone)\W*", t[: pm.start()])):
+        if pm and (pm.start() == 0 or _TEL_WORD.fullmatch(t[: pm.start()])):
             f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
             continue
         if "address_zip" not in f and ZIP.fullmatch(t):
@@ -828,9 +931,7 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                     f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
                     return
     for ln in lines:
-        if not _PHONE_KEY.search(ln.text) or (
-            _FAX.search(ln.text) and not re.search(r"telephone", ln.text, re.I)
-        ):
+        if not _PHONE_KEY.search(ln.text) or (_FAX.search(ln.text) and not _TELEPHONE.search(ln.text)):
             continue
         key = _PHONE_KEY.search(ln.text)
         m = PHONE.search(text, ln.start + (key.end() if key else 0), ln.end) or PHONE_INTL.search(
@@ -857,7 +958,7 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                     and other.values
                     and not other.labels
                     and not _FAX.search(t)
-                    and not re.sub(r"(?i)tel\.?|telephone:?|phone:?|\s", "", t[: pm.start()] + t[pm.end() :])
+                    and not _TEL_NOISE_S.sub("", t[: pm.start()] + t[pm.end() :])
                 ):
                     c = other.values[0]
                     c = Cell(other.start, other.end, t, c.c0, c.c1, other.idx)
@@ -886,11 +987,7 @@ def _unlabeled_address_phone(f: _Found, lines: list[Line], text: str) -> None:
             for c in ln.values:
                 t = c.text.strip()
                 pm = PHONE.search(t)
-                if (
-                    pm
-                    and not _FAX.search(t)
-                    and not re.sub(r"(?i)tel\.?|telephone:?|phone:?|\W", "", t[: pm.start()] + t[pm.end() :])
-                ):
+                if pm and not _FAX.search(t) and not _TEL_NOISE_W.sub("", t[: pm.start()] + t[pm.end() :]):
                     phones.append((c, pm))
         if len(phones) == 1:
             c, pm = phones[0]
@@ -968,9 +1065,7 @@ def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
         if rest.count("(") > rest.count(")") and ln.idx + 1 < len(lines):
             e = lines[ln.idx + 1].end
         # Skip the rest of the label: "(Date of earliest event reported):"
-        lm = re.match(
-            r"\s*(?:\((?:date\s+of\s+)?earliest\s+event\s+reported\)?|\)|\s)*\s*[:\-–—]?", text[s:e], re.I
-        )
+        lm = _DATE_LABEL_REST.match(text[s:e])
         if lm:
             s += lm.end()
         d = _pick_date(text, s, e)
@@ -979,7 +1074,7 @@ def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
             # "(September 21, 2000)" alone on the next line: the earliest event (0000912057-00-043726).
             if ln.idx + 1 < len(lines):
                 nxt = lines[ln.idx + 1]
-                pm = re.fullmatch(r"\s*\(([^()]{6,40})\)\s*", nxt.text)
+                pm = _PAREN_LINE.fullmatch(nxt.text)
                 if pm:
                     d2 = find_date(pm.group(1))
                     if d2 and d2[0] < d[0]:
@@ -1025,7 +1120,7 @@ _SUFFIX = {"corporation": "corp", "incorporated": "inc", "company": "co", "limit
 def _name_key(name: str) -> str:
     """A company name folded for comparison with the SEC header's conformed name: "Microsoft
     Corporation" ~ "MICROSOFT CORP", "COSTCO WHOLESALE CORP /NEW" ~ "Costco Wholesale Corporation"."""
-    n = re.sub(r"\s*/[A-Za-z]{2,4}/?\s*$", "", name)
+    n = _STATE_SUFFIX.sub("", name)
     words = _fold(n).split()
     if words and words[0] == "the":
         words = words[1:]
@@ -1069,9 +1164,9 @@ def _former_name(f: _Found, lines: list[Line]) -> None:
     if not cells:
         return
     t = ", ".join(_clean(c.text).strip(" ,") for c in cells)
-    if _NA.match(t) or not re.search(r"[A-Za-z]{2}", t) or PHONE.search(t) or find_date(t):
+    if _NA.match(t) or not _TWO_LETTERS.search(t) or PHONE.search(t) or find_date(t):
         return
-    if _NOT_NAME.search(t) or re.search(r"(?i)check\s+the\s+appropriate|registrant's", t):
+    if _NOT_NAME.search(t) or _NOT_FORMER.search(t):
         return
     f.set("former_name", t, cells[0].start, cells[-1].end)
 
@@ -1084,9 +1179,9 @@ def _glyph_state(g: str) -> bool | None:
     if len(g) == 1 and "\uf020" <= g <= "\uf0ff":
         # Wingdings in the private use area (0000950170-24-008809: U+F0A8 is the empty box "¨").
         g = chr(ord(g) - 0xF000)
-    if g in CHECKED or re.fullmatch(r"\[\s*[xX√]\s*\]|\|[xX]\|\|?|\(\s*[xX]\s*\)", g):
+    if g in CHECKED or _GLYPH_ON.fullmatch(g):
         return True
-    if g in UNCHECKED or re.fullmatch(r"\[\s*_?\s*\]|\|_\|\|?|\(\s*\)", g):
+    if g in UNCHECKED or _GLYPH_OFF.fullmatch(g):
         return False
     return None
 
@@ -1114,21 +1209,21 @@ def _box_before(text: str, pos: int, floor: int) -> Box:
     k = prev.rfind("\n") + 1
     pl = prev[k:]
     if pl.strip() and len(pl.strip()) <= 5:
-        return _box(re.fullmatch(r"\s*(.*?)\s*", pl), s + k)
+        return _box(_STRIPPED.fullmatch(pl), s + k)
     return None
 
 
-def _check_boxes(text: str, end: int) -> dict[str, Box]:
+def _check_boxes(text: str, end: int, low: str | None = None) -> dict[str, Box]:
     out: dict[str, Box] = {}
     floor = 0
     region = text[:end]
-    for name, rx in _BOXES:
-        m = rx.search(region, floor)
+    for name, rx, word in _BOXES:
+        m = _ci_search(rx, word, region, low, floor, len(region))
         if not m:
             continue
         # The box sits before the line's first word ("Written", "Pre-commencement").
         ls = region.rfind("\n", 0, m.start()) + 1
-        word = re.search(r"(?i)written|soliciting|pre-?\s?commencement", region[ls : m.end()])
+        word = _BOX_WORD.search(region[ls : m.end()])
         start = ls + word.start() if word else m.start()
         out[name] = _box_before(region, start, max(0, ls - 60))
         floor = m.end()
@@ -1137,14 +1232,15 @@ def _check_boxes(text: str, end: int) -> dict[str, Box]:
 
 _EGC = re.compile(r"emerging\s+growth\s+company\b", re.I)
 _EX_TP = re.compile(r"if\s+an\s+emerging\s+growth\s+company,\s+indicate\s+by\s+check\s+mark", re.I)
+_EX_TP_LOW = re.compile(r"if\s+an\s+emerging")  # opens every _EX_TP match, lower-cased
 _EX_TP_END = re.compile(r"(?:Exchange\s+Act|Securities\s+Act)\s*\.?", re.I)
 
 
-def _egc(text: str, end: int) -> tuple[Box, Box]:
+def _egc(text: str, end: int, low: str | None = None) -> tuple[Box, Box]:
     region = text[: min(len(text), end + 2000)]
     egc: Box = None
     ex: Box = None
-    for m in _EGC.finditer(region):
+    for m in _ci_finditer(_EGC, "emerging", region, low, 0, len(region)):
         got = _box(_GLYPH_NEXT.match(region, m.end(), m.end() + 12), 0)
         if got is not None:
             egc = got
@@ -1152,10 +1248,10 @@ def _egc(text: str, end: int) -> tuple[Box, Box]:
         b0 = max(0, m.start() - 12)
         before = region[b0 : m.start()]
         got = _box(_GLYPH_END.search(before), b0)
-        if got is not None and not re.search(r"(?i)\bas\s*$|\ban\s*$", before):
+        if got is not None and not _AS_AN.search(before):
             egc = got
             break
-    t = _EX_TP.search(region)
+    t = _ci_search(_EX_TP, _EX_TP_LOW, region, low, 0, len(region))
     if t:
         sm = _EX_TP_END.search(region, t.end(), t.end() + 600)
         if sm:
@@ -1175,8 +1271,10 @@ _12B_HEAD = re.compile(
 _12B = re.compile(r"registered\s+pursuant\s+to\s+Section\s+12\s*\(b\)", re.I)
 
 
-def _securities_12b(lines: list[Line], text: str, dei: list[XbrlFact]) -> list[Security12b]:
-    m = _12B.search(text, lines[0].start, lines[-1].end) if lines else None
+def _securities_12b(
+    lines: list[Line], text: str, dei: list[XbrlFact], low: str | None = None
+) -> list[Security12b]:
+    m = _ci_search(_12B, "registered", text, low, lines[0].start, lines[-1].end) if lines else None
     start = _line_at(lines, m.start()).idx if m else None
     out: list[Security12b] = []
     if start is not None:
@@ -1190,15 +1288,13 @@ def _securities_12b(lines: list[Line], text: str, dei: list[XbrlFact]) -> list[S
                 continue
             cells = [c.strip() for c in ln.text.split("\t") if c.strip()]
             if len(cells) >= 3:
-                sym = None if re.fullmatch(r"[-–—*]+|(?i:n/?a|none)", cells[-2]) else cells[-2]
+                sym = None if _NO_SYMBOL.fullmatch(cells[-2]) else cells[-2]
                 out.append(
                     Security12b(title=_clean(" ".join(cells[:-2])), trading_symbol=sym, exchange=cells[-1])
                 )
-            elif len(cells) == 1 and re.search(r"(?i)none|not\s+applicable|n/a", t):
+            elif len(cells) == 1 and _NONE_ROW.search(t):
                 break
-            elif (
-                len(cells) == 1 and out and len(t) <= 60 and re.search(r"(?i)exchange|nyse|nasdaq|market", t)
-            ):
+            elif len(cells) == 1 and out and len(t) <= 60 and _EXCHANGE_ROW.search(t):
                 # A second exchange under the first ("New York Stock Exchange" / "NYSE Chicago").
                 last = out[-1]
                 out[-1] = Security12b(

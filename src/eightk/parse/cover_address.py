@@ -57,6 +57,11 @@ _STATE_ABBR = {
 }
 
 
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|commonwealth)\s+of\s+")
+_COMMA = re.compile(r"(,)")
+_NONSPACE = re.compile(r"\S+")
+
+
 @dataclass(slots=True)
 class Seg:
     start: int
@@ -89,7 +94,7 @@ def is_state(text: str) -> bool:
 
 def is_jurisdiction(text: str) -> bool:
     t = " ".join(text.strip().strip(".,()").split()).lower()
-    t = re.sub(r"^(?:the\s+)?(?:state|commonwealth)\s+of\s+", "", t)
+    t = _STATE_OF.sub("", t)
     return t in STATE_CODE_BY_NAME or t in _PROVINCES or t in OTHER_JURISDICTIONS or t.upper() in US_STATES
 
 
@@ -98,7 +103,7 @@ def _segments(cells: list[tuple[int, str]]) -> list[Seg]:
     out: list[Seg] = []
     for start, text in cells:
         pos = 0
-        for part in re.split(r"(,)", text):
+        for part in _COMMA.split(text):
             if part == ",":
                 pos += 1
                 continue
@@ -152,7 +157,7 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
         addr.state = last
         segs.pop()
     else:
-        words = list(re.finditer(r"\S+", last.text))
+        words = list(_NONSPACE.finditer(last.text))
         for n in (2, 1, 3):
             if len(words) > n:
                 tail = last.text[words[-n].start() :]
@@ -165,7 +170,7 @@ def parse_address(cells: list[tuple[int, str]]) -> Address:
         return addr
     # City: the segment before the state, minus street words printed on the same line.
     city = segs.pop()
-    words = list(re.finditer(r"\S+", city.text))
+    words = list(_NONSPACE.finditer(city.text))
     cut = -1
     for i, w in enumerate(words[:-1]):
         lw = w.group(0).lower().rstrip(",")

@@ -193,6 +193,9 @@ def is_label_text(text: str) -> bool:
     return _is_label(t)
 
 
+_BARE_LABEL = re.compile(r"[(]?(?:number|no\.?|code|of\s+\w+)[).]*", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _is_label(t: str) -> bool:
     words = _WORD.findall(t)
@@ -202,7 +205,7 @@ def _is_label(t: str) -> bool:
     ratio = known / len(words)
     if ratio < 0.5:
         return False
-    if not label_fields(t) and not re.fullmatch(r"[(]?(?:number|no\.?|code|of\s+\w+)[).]*", t, re.I):
+    if not label_fields(t) and not _BARE_LABEL.fullmatch(t):
         return ratio >= 0.99 and len(words) <= 3 and t.endswith(")")
     if t.startswith("(") or t.endswith(")"):
         return ratio >= 0.5
@@ -269,19 +272,81 @@ def _visual_cols(line: str) -> list[int]:
 def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
     """Split ``text[start:end]`` into lines of cells. ``tabbed``: cells are TAB-separated (HTML)."""
     lines: list[Line] = []
+    append = lines.append
+    cache = _TEMPLATES[tabbed]
+    find = text.find
     pos = start
     n = 0
     while pos < end:
-        nl = text.find("\n", pos, end)
+        nl = find("\n", pos, end)
         le = end if nl < 0 else nl
         raw = text[pos:le]
-        ln = Line(idx=n, start=pos, end=le, text=raw)
-        if raw.strip() and not _RULE.match(raw):
-            _split_cells(ln, raw, pos, tabbed)
-        lines.append(ln)
+        tpl = cache.get(raw)
+        if tpl is None:
+            if len(cache) >= _MAX_TEMPLATES:
+                cache.clear()
+            tpl = cache[raw] = _template(raw, tabbed)
+        if tpl is _BLANK:
+            append(Line(n, pos, le, raw))
+        else:
+            append(_instantiate(tpl, n, pos, le, raw))
         n += 1
         pos = le + 1
     return lines
+
+
+# A line's cells depend only on its text (and on ``tabbed``), and cover lines recur across filings
+# (labels, check-box texts, exchange names: over 90% of the corpus's cover lines were seen before),
+# so each distinct line is split and classified once and its cells are re-placed at each offset.
+# A template: (visual, cell specs (start, end, text, c0, c1, fields) relative to the line, inline
+# links (cell index, index of the inline cell or the spec of an inline cell that is not listed),
+# indices of value cells, indices of label cells).
+_Spec = tuple[int, int, str, float, float, "frozenset[str] | None"]
+_Template = tuple[
+    bool,
+    tuple[_Spec, ...],
+    tuple[tuple[int, "int | tuple[int, int, str, float, float]"], ...],
+    tuple[int, ...],
+    tuple[int, ...],
+]
+_BLANK: _Template = (False, (), (), (), ())
+_MAX_TEMPLATES = 50_000
+_TEMPLATES: dict[bool, dict[str, _Template]] = {False: {}, True: {}}
+
+
+def _template(raw: str, tabbed: bool) -> _Template:
+    if not raw.strip() or _RULE.match(raw):
+        return _BLANK
+    ln = Line(idx=0, start=0, end=len(raw), text=raw)
+    _split_cells(ln, raw, 0, tabbed)
+    cells = ln.cells
+    where = {id(c): k for k, c in enumerate(cells)}
+    inl: list[tuple[int, int | tuple[int, int, str, float, float]]] = []
+    for k, c in enumerate(cells):
+        if c.inline is not None:
+            i = c.inline
+            inl.append((k, where.get(id(i), (i.start, i.end, i.text, i.c0, i.c1))))
+    return (
+        ln.visual,
+        tuple((c.start, c.end, c.text, c.c0, c.c1, c.fields) for c in cells),
+        tuple(inl),
+        tuple(k for k, c in enumerate(cells) if c.fields is None),
+        tuple(k for k, c in enumerate(cells) if c.fields is not None),
+    )
+
+
+def _instantiate(tpl: _Template, n: int, pos: int, le: int, raw: str) -> Line:
+    visual, specs, inl, vidx, lidx = tpl
+    cells = [Cell(pos + a, pos + b, t, c0, c1, n, f) for a, b, t, c0, c1, f in specs]
+    for k, i in inl:
+        cells[k].inline = cells[i] if type(i) is int else Cell(pos + i[0], pos + i[1], i[2], i[3], i[4], n)
+    if lidx:
+        values = [cells[k] for k in vidx]
+        labels = [cells[k] for k in lidx]
+    else:
+        values = cells.copy()
+        labels = []
+    return Line(n, pos, le, raw, visual, cells, values, labels)
 
 
 def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
