@@ -3,6 +3,10 @@
 Values are plain JSON values (``jq .cover.report_date`` works); evidence sits beside them in an
 ``evidence`` object keyed by field name, each ``{"document": i, "span": [start, end], "quote": "..."}``
 where ``documents[i].text[start:end] == quote``.
+
+A record becomes the dict of its fields in declaration order, with ``evidence`` reshaped, put last and
+left out when empty. ``msgspec.structs.asdict`` reads the fields in C; only values that are not plain
+scalars (tuples, nested records, dicts) are converted in Python.
 """
 
 from __future__ import annotations
@@ -10,31 +14,42 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from msgspec.structs import asdict as _asdict
 
 from eightk.model import Evidence, Filing, Item
 
-_SKIP_FIELDS = {"evidence"}
+_Struct = msgspec.Struct
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def evidence_to_dict(ev: Evidence) -> dict[str, Any]:
     return {"document": ev.document, "span": [ev.start, ev.end], "quote": ev.quote}
 
 
-def _record(obj: msgspec.Struct, drop: set[str] | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in obj.__struct_fields__:
-        if name in _SKIP_FIELDS or (drop and name in drop):
-            continue
-        v = getattr(obj, name)
-        out[name] = _plain(v)
-    ev = getattr(obj, "evidence", None)
+def _evidence(ev: dict[str, Evidence]) -> dict[str, Any]:
+    return {k: {"document": e.document, "span": [e.start, e.end], "quote": e.quote} for k, e in ev.items()}
+
+
+def _record(obj: msgspec.Struct) -> dict[str, Any]:
+    """A record as a plain dict: every field in order, evidence last (left out when empty)."""
+    d: dict[str, Any] = _asdict(obj)  # shallow, in C
+    ev = d.pop("evidence", None)
+    scalars = _SCALARS
+    for k, v in d.items():
+        if v.__class__ not in scalars:
+            d[k] = _plain(v)
     if ev:
-        out["evidence"] = {k: evidence_to_dict(e) for k, e in ev.items()}
-    return out
+        d["evidence"] = _evidence(ev)
+    return d
 
 
 def _plain(v: Any) -> Any:
-    if isinstance(v, msgspec.Struct):
+    c = v.__class__
+    if c in _SCALARS:
+        return v
+    if c is tuple or c is list:
+        return [_plain(x) for x in v] if v else []
+    if isinstance(v, _Struct):
         return _record(v)
     if isinstance(v, tuple | list):
         return [_plain(x) for x in v]
@@ -57,19 +72,32 @@ def item_to_dict(item: Item) -> dict[str, Any]:
 def filing_to_dict(filing: Filing, *, with_text: bool = False) -> dict[str, Any]:
     """The JSON object ``eightk parse`` prints for one filing."""
     docs = filing.documents
-    items = []
-    for it in filing.items:
-        d = item_to_dict(it)
-        d["evidence"]["heading"]["quote"] = docs[it.document].text[it.start : it.end] if docs else None
-        items.append(d)
+    items = [
+        {
+            "code": it.code,
+            "code_2004": it.code_2004,
+            "title": it.title,
+            "empty": it.empty,
+            "evidence": {
+                "heading": {
+                    "document": it.document,
+                    "span": [it.start, it.end],
+                    "quote": docs[it.document].text[it.start : it.end] if docs else None,
+                }
+            },
+            "body": {"document": it.document, "span": [it.body_start, it.body_end]},
+        }
+        for it in filing.items
+    ]
     out: dict[str, Any] = {
         "id": filing.id,
         "source_format": filing.source_format,
         "form_type": filing.form_type,
     }
-    if filing.header is not None:
-        h = _record(filing.header)
-        h["cik"] = filing.header.cik
+    header = filing.header
+    if header is not None:
+        h = _record(header)
+        h["cik"] = header.cik
         out["header"] = h
     out["cover"] = _record(filing.cover)
     out["items"] = items
