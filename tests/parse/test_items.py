@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from eightk.model import Document
 from eightk.parse.items import find_items, to_2004
 
@@ -131,3 +134,47 @@ def test_wrapped_cross_reference_is_not_a_heading() -> None:
         ("1", "Change in Control of Registrant"),
         ("5", "Other Events"),
     ]
+
+
+# The fast heading scans must find exactly what the plain regex scans find.
+_PIECES = st.sampled_from(
+    [
+        "Item",
+        "ITEMS",
+        "item",
+        "ıtem",
+        "Items",
+        " ",
+        "\t",
+        "\n",
+        "\n\n",
+        "2.02",
+        "5",
+        "9.01",
+        "1,000",
+        "(a) ",
+        "a) ",
+        "- ",
+        "• ",
+        ">",
+        "*",
+        "and",
+        " 3.02",
+        "S I G N A T U R E S",
+        "SIGNATURE",
+        "SIGNATURES.",
+        "x",
+        "S",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join), st.integers(min_value=0, max_value=60))
+@settings(max_examples=400, deadline=None)
+def test_fast_heading_scans_equal_the_regex_scans(text: str, pos: int) -> None:
+    from eightk.parse.items import _HEAD, _SIGNATURES, _heads, _signatures_heading
+
+    got = [(m.span(), m.groups()) for m in _heads(text)]
+    assert got == [(m.span(), m.groups()) for m in _HEAD.finditer(text)]
+    a, b = _signatures_heading(text, pos), _SIGNATURES.search(text, pos)
+    assert (a and a.span()) == (b and b.span())
