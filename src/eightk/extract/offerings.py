@@ -15,6 +15,7 @@ and a value that cannot be attributed is left out with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date as _date
 
 import msgspec
@@ -22,6 +23,7 @@ import msgspec
 from eightk.extract.numbers import parse_money
 from eightk.extract.offering_deals import Tranche, consideration_stock, read_deals
 from eightk.extract.offering_notes import Series, find_series
+from eightk.extract.offering_parties import enrich
 from eightk.extract.offering_terms import (
     Registration,
     agreement_date,
@@ -95,7 +97,41 @@ def extract_offerings(filing: Filing) -> ExtractResult:
             press_sents, press_sents + all_main, warnings, u302, issuer, press_sents + text_sents
         )
     offerings = _drop_history(filing, offerings, warnings)
+    if offerings:
+        # parties and terms beyond the gold fields: the items first, then the 8-K's exhibit list (agreements
+        # named with their parties), then the press releases
+        listed = [
+            s for s in exhibit_sents if s.region.kind == "exhibits" and not _BY_REFERENCE.search(s.text)
+        ]
+        groups: list[list[Sentence] | Callable[[], list[Sentence]]] = [text_sents, listed]
+        if press and _press_usable(filing):
+            groups.append(lambda: press_sents or _press_sentences(press))
+        offerings = enrich(offerings, groups, issuer, _ref_date(filing), warnings)
     return ExtractResult(offerings=offerings, warnings=warnings)
+
+
+_PARTY_PRESS_CUE = re.compile(
+    r"underwrit|book-?running|placement\s+agent|sales\s+agent|net\s+proceeds|expire|pre-?\s?funded", re.I
+)
+
+
+def _press_sentences(press: list[Region]) -> list[Sentence]:
+    """Press-release sentences, split only for releases that name a financing and a party or term."""
+    return [
+        s
+        for r in press
+        if PRESS_CUE_RE.search(r.doc.text, r.start, r.end)
+        and _PARTY_PRESS_CUE.search(r.doc.text, r.start, r.end)
+        for s in sentences(r)
+    ]
+
+
+def _ref_date(filing: Filing) -> _date | None:
+    ref = filing.cover.report_date or filing.filed_date
+    try:
+        return _date.fromisoformat(ref) if ref else None
+    except ValueError:
+        return None
 
 
 _INTRO = re.compile(r"\b(?:Introductory|Explanatory)\s+Note\b", re.I)
