@@ -20,13 +20,27 @@ _NICK = r"(?:\"[A-Z][a-z]+\"|\([A-Z][a-z]+\))"
 _RET = r"(?:[ \t]*\((?:Ret\.?|ret\.?|Retired)\))"
 
 # A candidate run: optional honorific, then 2+ name tokens on one line (or a hard wrap).
+# The lookahead (every honorific and name token starts with a capital, "de" or "van") is only a quick
+# rejection of the other positions: the search tries every position of the text.
 NAME_RUN = re.compile(
-    rf"(?<![A-Za-z0-9.'-])(?:(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
+    rf"(?=[A-Zdv])(?<![A-Za-z0-9.'-])(?:(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
     rf"(?P<name>(?:{_INIT}[ \t\n]+)?{_CAP}(?:[ \t\n]+(?:{_INIT}|{_CAP}|{_NICK}|{_PART}(?=[ \t\n]+[A-Z])))*{_SUFFIX}?)(?![A-Za-z])"
 )
 HONOR_SURNAME = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?[ \t\n]+(?P<sur>(?:{_PART}[ \t]+)?{_CAP}(?:-{_CAP})?)"
 )
+# What every HONOR_SURNAME match holds: a cheap test before it.
+_HONOR_GATE = re.compile(r"Mr|Ms|Dr|Messrs|Sir|Prof")
+_WS = re.compile(r"\s+")
+_WS_RUN = re.compile(r"[ \t\n]+")
+_PART_RX = re.compile(_PART)
+_CAP_RX = re.compile(_CAP)
+_NICK_RX = re.compile(_NICK)
+_INIT_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
+_INIT_SPACED = re.compile(r"[A-Z]\.(?:[ \t]?[A-Z]\.)?")
+_SUFFIX_TOKEN = re.compile(r"(?:Jr\.?|Sr\.?|II|III|IV)")
+_ROLE_WORD = re.compile(r"[a-z]+")
+_DIGIT_AFTER = re.compile(r"[ \t\n]*\d")
 
 # Words that never occur in a person's name but start or fill capitalized runs in filings.
 STOP = frozenset(
@@ -325,7 +339,7 @@ class Mention:
 def name_key(name: str) -> tuple[str, str]:
     toks = [
         t.lower().strip(".,")
-        for t in re.split(r"\s+", name)
+        for t in _WS.split(name)
         if t.strip(".,") and t.lower().strip(".,") not in {"jr", "sr", "ii", "iii", "iv"}
     ]
     toks = [t for t in toks if len(t) > 1] or toks  # initials do not identify
@@ -335,21 +349,21 @@ def name_key(name: str) -> tuple[str, str]:
 
 
 def surname(name: str) -> str:
-    toks = [t for t in re.split(r"\s+", name) if t.strip(".,")]
+    toks = [t for t in _WS.split(name) if t.strip(".,")]
     toks = [t for t in toks if t.strip(".,").lower() not in {"jr", "sr", "ii", "iii", "iv"}]
     if not toks:
         return ""
     # "de Germay", "van der Berg": a surname keeps its particles.
     out = [toks[-1]]
     i = len(toks) - 2
-    while i > 0 and re.fullmatch(_PART, toks[i]):
+    while i > 0 and _PART_RX.fullmatch(toks[i]):
         out.insert(0, toks[i])
         i -= 1
     return " ".join(out).strip(",")
 
 
 def _is_init(t: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)?", t))
+    return bool(_INIT_TOKEN.fullmatch(t))
 
 
 _MONTHS = frozenset(
@@ -371,9 +385,7 @@ _MONTHS = frozenset(
 
 
 def _valid(tokens: list[str]) -> bool:
-    words = [
-        t for t in tokens if not re.fullmatch(r"[A-Z]\.(?:[ \t]?[A-Z]\.)?", t) and not re.fullmatch(_NICK, t)
-    ]
+    words = [t for t in tokens if not _INIT_SPACED.fullmatch(t) and not _NICK_RX.fullmatch(t)]
     if len(words) < 2 and not (len(words) == 1 and len(tokens) >= 2):
         return False
     if len(tokens) > 6:
@@ -383,9 +395,9 @@ def _valid(tokens: list[str]) -> bool:
     ):
         return False
     last = tokens[-1].strip(",")
-    if re.fullmatch(r"(?:Jr\.?|Sr\.?|II|III|IV)", last):
+    if _SUFFIX_TOKEN.fullmatch(last):
         last = tokens[-2] if len(tokens) > 1 else ""
-    return bool(re.fullmatch(_CAP, last.strip(",")))
+    return bool(_CAP_RX.fullmatch(last.strip(",")))
 
 
 def find_names(text: str, start: int, end: int) -> list[Mention]:
@@ -393,20 +405,18 @@ def find_names(text: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
     for m in NAME_RUN.finditer(text, start, end):
         raw = m.group("name")
+        if " " not in raw and "\t" not in raw and "\n" not in raw:
+            continue  # one word: never a first and a last name (_valid)
         if "\n\n" in raw:
             continue
         s = m.start("name")
-        toks = re.split(r"[ \t\n]+", raw)
+        toks = _WS_RUN.split(raw)
         # Trim stop words at either end ("On December", "Director Fred"): keep the longest clean core.
         i, j = 0, len(toks)
         while i < j and toks[i].lower().strip(".,") in STOP and not _is_init(toks[i]):
             i += 1
         while j > i and toks[j - 1].lower().strip(".,") in STOP and not _is_init(toks[j - 1]):
-            if (
-                toks[j - 1].lower() in _MONTHS
-                and j == len(toks)
-                and not re.match(r"[ \t\n]*\d", text[m.end() :])
-            ):
+            if toks[j - 1].lower() in _MONTHS and j == len(toks) and not _DIGIT_AFTER.match(text, m.end()):
                 break  # "Erin May": a surname, not a month (a month is followed by a day)
             j -= 1
         core = toks[i:j]
@@ -423,7 +433,7 @@ def find_names(text: str, start: int, end: int) -> list[Mention]:
         # "Meta Platforms, Inc.", "Marygold & Co.": a company, not a person.
         if _COMPANY_AFTER.match(text, ce, min(len(text), ce + 20)):
             continue
-        name = re.sub(r"\s+", " ", text[cs:ce]).strip(" ,")
+        name = _WS.sub(" ", text[cs:ce]).strip(" ,")
         out.append(Mention(start=cs, end=cs + len(text[cs:ce].rstrip(" ,")), name=name, key=name_key(name)))
     return out
 
@@ -504,7 +514,7 @@ def mentions(
     for f in full:
         longer = book.longer(f.name)
         out.append(Mention(start=f.start, end=f.end, name=longer, key=name_key(longer)) if longer else f)
-    for m in HONOR_SURNAME.finditer(text, start, end):
+    for m in HONOR_SURNAME.finditer(text, start, end) if _HONOR_GATE.search(text, start, end) else ():
         sur = m.group("sur")
         if any(f.start <= m.start("sur") < f.end for f in full):
             continue
@@ -516,4 +526,4 @@ def mentions(
 
 
 def is_roleish(s: str) -> bool:
-    return any(w in _ROLEISH for w in re.findall(r"[a-z]+", s.lower()))
+    return any(w in _ROLEISH for w in _ROLE_WORD.findall(s.lower()))

@@ -171,43 +171,40 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])")
 
 
+# The same ends, read over many lines at once: every line break ends a sentence too.
+_SENT_END_LINES = re.compile(r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n")
+# The word before a period ("Mr", "U.S", "D").
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.?$")
+
+
 def sentences(text: str, start: int, end: int, lines: bool = False) -> Iterator[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (trimmed); abbreviations and initials do not end one.
 
     With ``lines`` (text converted from HTML, where a line break ends a block) every line ends a
     sentence too, so a heading such as "Appointment of Mr. Cedar" stays out of the next sentence.
     """
-    if lines:
-        pos = start
-        while pos < end:
-            nl = text.find("\n", pos, end)
-            stop = end if nl < 0 else nl
-            yield from sentences(text, pos, stop)
-            pos = stop + 1
-        return
-    pos = start
+    # One scan of the whole span. With ``lines`` a line is read as if it were the whole text: no
+    # end inside a line sees past it (the lookahead after a period finds the line break, which is
+    # white space, where the line's own end would match ``$``).
     s = start
-    while pos < end:
-        m = _SENT_END.search(text, pos, end)
-        if not m:
-            break
-        cut = m.end()
-        ch = m.group(0)
+    for m in (_SENT_END_LINES if lines else _SENT_END).finditer(text, start, end):
+        ch = m.group()
         if ch == ".":
-            w = re.search(r"([A-Za-z.]+)\.?$", text[max(s, m.start() - 12) : m.start()])
+            w = _WORD_BEFORE_DOT.search(text, max(s, m.start() - 12), m.start())
             word = (w.group(1) if w else "").lower().strip(".")
             # An initial ("D. Jeremy"), an abbreviation, or a number ("1.5"): not an end.
             if word in _ABBREV or (w and len(w.group(1)) == 1 and w.group(1).isupper()):
-                pos = cut
                 continue
         elif ch in ";:":
             # Keep clauses together; a semicolon splits only lists of long clauses.
-            pos = cut
             continue
-        a, b = _trim(text, s, cut)
+        if lines and ch == "\n":
+            a, b = _trim(text, s, m.start())
+        else:
+            a, b = _trim(text, s, m.end())
         if b > a:
             yield a, b
-        s = pos = cut
+        s = m.end()
     a, b = _trim(text, s, end)
     if b > a:
         yield a, b

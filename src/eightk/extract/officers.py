@@ -17,6 +17,7 @@ assignments of sitting directors. Changes read outside Item 5.02 / old Item 6 mu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from eightk.extract.events_names import (
@@ -85,6 +86,51 @@ _GATE = (
     "terminat", "remov", "dismiss", "pass", "died", "death", "declin", "leav", "relinquish", "separat",
     "hand", "turn",
 )  # fmt: skip
+# An honorific right before a name: "Mr. ", "General (Ret.) ".
+_HONOR_TAIL = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?|Director|General(?:[ \t]*\(Ret\.?\))?)[ \t\n]*$"
+)
+# How text that _HONOR_TAIL matches ends once its white space is stripped: a cheap test before it.
+_HONOR_TAIL_ENDS = ("Mr", "Mrs", "Ms", "Dr", "Messrs", "Sir", "Prof", ".", "Director", "General", ")")
+
+
+class _Folded:
+    """A case-insensitive pattern read faster: over the lower-case text, when that is ASCII, with the
+    pattern in lower case and without re.I (case folding per character is what makes re.I slow),
+    and only when the text holds one of ``stems``, substrings one of which every match holds.
+
+    Matches start and end at the same offsets as the pattern's over the original text (lower-casing
+    ASCII keeps offsets; the one non-ASCII letter that lower-cases to ASCII, the Kelvin sign, is the
+    "k" that re.I matches it with); their text is in lower case. A word added to a pattern must keep
+    a stem listed with it."""
+
+    __slots__ = ("low", "rx", "stems")
+
+    def __init__(self, rx: re.Pattern[str], stems: tuple[str, ...]) -> None:
+        # Escapes and flags whose meaning lower-casing would change.
+        assert rx.flags & re.I and not re.search(r"\\[ABDSWZNPU]|\(\?-|\(\?[a-z]*i", rx.pattern), rx.pattern
+        self.rx = rx
+        self.low = re.compile(rx.pattern.lower(), rx.flags & ~re.I)
+        self.stems = stems
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """``rx.search(text)``; ``low`` is ``text.lower()``."""
+        if not low.isascii():
+            return self.rx.search(text)
+        for k in self.stems:
+            if k in low:
+                return self.low.search(low)
+        return None
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        if not low.isascii():
+            return self.rx.finditer(text)
+        for k in self.stems:
+            if k in low:
+                return self.low.finditer(low)
+        return iter(())
+
+
 # The prefilter's form of _DEPART_BEFORE: "announced the resignation of Steven L. Hoekstra, ..."
 # (0000939057-09-000316) has no departure verb.
 _DEPART_NOUN = re.compile(
@@ -361,7 +407,14 @@ def extract_officers(filing: Filing) -> ExtractResult:
     dotted = any("." in i.code for i in filing.items)
     found: list[_Found] = []
     warnings: list[str] = []
-    registrant = _company_names(filing)
+    names: list[tuple[str, ...]] = []
+
+    def registrant() -> tuple[str, ...]:
+        # Read once per filing, and only when a sentence reports a change.
+        if not names:
+            names.append(_company_names(filing))
+        return names[0]
+
     for sec in item_sections(filing, ("5.02", "8.01")):
         if dotted and "." not in sec.code:
             continue  # "6" in a 2004+ filing is a numbered paragraph, not old Item 6
@@ -440,53 +493,106 @@ def _set_reason(f: _Found, verb: str, start: int) -> None:
             return
 
 
+_AGE_TAIL = re.compile(
+    r"(?:,[ \t\n]*(?:Jr|Sr)\.?)?"
+    r"(?:[ \t\n]*,[ \t\n]*(?:age[ \t\n]+|aged[ \t\n]+)?|[ \t\n]*\((?:age[ \t\n]+|aged[ \t\n]+)?)"
+    r"(\d{2})(?=[ \t\n]*(?:,|\)|years\b))"
+)
+
+
+def _is_word(ch: str) -> bool:
+    """``\\w`` of a str pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _boundary(text: str, p: int) -> bool:
+    """``\\b`` at ``p`` (the character before ``p`` counts even when a search starts at ``p``)."""
+    before = p > 0 and _is_word(text[p - 1])
+    return before != (p < len(text) and _is_word(text[p]))
+
+
+def _honorific_start(text: str, q: int, lo: int) -> int:
+    """Start of ``\\b(?:Mr|Mrs|Ms|Dr)\\.?[ \\t\\n]+`` ending at ``q`` and starting at or after ``lo``, or -1."""
+    j = q
+    while j > lo and text[j - 1] in " \t\n":
+        j -= 1
+    if j == q:
+        return -1
+    k = j - 1 if j > lo and text[j - 1] == "." else j
+    for h in (k - 3, k - 2):
+        if h >= lo and text[h:k] in ("Mrs", "Mr", "Ms", "Dr") and _boundary(text, h):
+            return h
+    return -1
+
+
 def _age(f: _Found) -> tuple[int, int, int] | None:
     """ "Amit R. Ghai, 52, ..." / "Mr. Ghai (age 52)": an age printed right after the person's name
-    in the same document (the first such mention)."""
+    in the same document (the first such mention).
+
+    The full name, or the surname after an honorific (two people may share a surname), found as
+    literals within 20,000 characters of the sentence (no per-person regex to compile); at each
+    start, in order, the full name is tried before the honorific, as the alternation would."""
     parts = f.person.split()
     if not parts:
         return None
     text = f.doc.text
-    # The full name, or the surname after an honorific (two people may share a surname).
-    who = rf"{re.escape(f.person)}|(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+{re.escape(parts[-1])}"
-    rx = re.compile(
-        rf"\b(?:{who})(?:,[ \t\n]*(?:Jr|Sr)\.?)?"
-        r"(?:[ \t\n]*,[ \t\n]*(?:age[ \t\n]+|aged[ \t\n]+)?|[ \t\n]*\((?:age[ \t\n]+|aged[ \t\n]+)?)"
-        r"(\d{2})(?=[ \t\n]*(?:,|\)|years\b))"
-    )
+    person, last = f.person, parts[-1]
     lo = max(0, f.sentence[0] - 20000)
-    m = rx.search(text, lo, min(len(text), f.sentence[1] + 20000))
-    if m is None or not 18 <= int(m.group(1)) <= 99:
-        return None
-    return int(m.group(1)), m.start(1), m.end(1)
+    hi = min(len(text), f.sentence[1] + 20000)
+    # (start, end of the name) of every candidate, full names first at a shared start.
+    cands: list[tuple[int, int, int]] = []
+    p = text.find(person, lo, hi)
+    while p >= 0:
+        if _boundary(text, p):
+            cands.append((p, 0, p + len(person)))
+        p = text.find(person, p + 1, hi)
+    q = text.find(last, lo, hi)
+    while q >= 0:
+        h = _honorific_start(text, q, lo)
+        if h >= 0:
+            cands.append((h, 1, q + len(last)))
+        q = text.find(last, q + 1, hi)
+    cands.sort()
+    for _s, _k, e in cands:
+        m = _AGE_TAIL.match(text, e, hi)
+        if m is not None:
+            if not 18 <= int(m.group(1)) <= 99:
+                return None
+            return int(m.group(1)), m.start(1), m.end(1)
+    return None
 
 
-def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
+def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) -> list[_Found]:
     text = sec.doc.text
-    book = NameBook()
-    # One pass of the name finder per section; sentences take their share of it.
-    known = find_names(text, sec.start, sec.end)
-    for m in known:
-        book.add(m.name)
     out: list[_Found] = []
     sents = list(sentences(text, sec.start, sec.end, lines=sec.doc.format in ("html", "ixbrl")))
+    # Read only once a sentence reports a change (most sections have none): the registrant's names,
+    # and the full names of the section (one pass of the name finder; sentences take their share).
+    registrant: tuple[str, ...] = ()
+    book = NameBook()
+    known: list[Mention] | None = None
     # The one departure read from the previous sentence, for "He will cease to serve as ..." next.
     last: tuple[_Found, int, int] | None = None
     for si, (a, b) in enumerate(sents):
         sent = text[a:b]
         low = sent.lower()
         if not any(k in low for k in _GATE) or not (
-            _ACTIVE_ANY.search(sent)
-            or _PASSIVE_APPT.search(sent)
-            or _DEPART.search(sent)
-            or _TRANSITION.search(sent)
-            or _DEPART_NOUN.search(sent)
+            _F_ACTIVE_ANY.search(sent, low)
+            or _F_PASSIVE_APPT.search(sent, low)
+            or _F_DEPART.search(sent, low)
+            or _F_TRANSITION.search(sent, low)
+            or _F_DEPART_NOUN.search(sent, low)
         ):
             last = None
             continue
-        if _CONDITIONAL.search(sent):
+        if _F_CONDITIONAL.search(sent, low):
             last = None
             continue  # "if Mr. Banks resigns for good reason": a contract term, not news
+        if known is None:
+            registrant = company_names()
+            known = find_names(text, sec.start, sec.end)
+            for m in known:
+                book.add(m.name)
         ms = mentions(text, a, b, book, known)
         ms = [m for m in ms if _is_person(text, m, a, sec, book)]
         if not ms:
@@ -495,7 +601,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             last = None
             continue
         last = None
-        shareholder_vote = bool(_SHAREHOLDER_ELECTION.search(sent))
+        shareholder_vote = bool(_F_SHAREHOLDER_ELECTION.search(sent, low))
         prev_active: _Found | None = None
         handed: dict[int, list[_Found]] = {}  # appointments read from the previous holder's words
         per: list[list[_Found]] = []
@@ -510,18 +616,17 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                 hi_role = ms[i + 2].start if i + 2 < len(ms) else b
             before = text[lo : m.start]
             # Skip the honorific in front of the name when reading the verb before it.
-            before_core = re.sub(
-                r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?|Director|General(?:[ \t]*\(Ret\.?\))?)[ \t\n]*$",
-                "",
-                before,
+            before_core = (
+                _HONOR_TAIL.sub("", before) if before.rstrip(" \t\n").endswith(_HONOR_TAIL_ENDS) else before
             )
+            bc_low = before_core.lower()
             got: list[_Found] = handed.pop(i, [])
             per.append(got)
             reach.append(hi_role)
-            if _SUBORDINATE_BEFORE.search(before_core):
+            if _F_SUBORDINATE_BEFORE.search(before_core, bc_low):
                 prev_active = None
                 continue  # "after Mr. Williams retires": background to the news, not the news
-            am = _ACTIVE.search(before_core)
+            am = _F_ACTIVE.search(before_core, bc_low)
             if am and not shareholder_vote and not _ELECTED_TO_ACT.search(text[lo + am.start() : hi]):
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_verb")
                 _role_after(f, text, m.end, hi_role, registrant, direct=True)
@@ -544,7 +649,8 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
             else:
                 prev_active = None
             after = text[m.end : hi]
-            if _DEPART_BEFORE.search(before_core):
+            after_low = after.lower()
+            if _F_DEPART_BEFORE.search(before_core, bc_low):
                 f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
                 _role_after(f, text, m.end, hi, registrant)
                 cm = re.match(r"[ \t\n]*,[ \t\n]*", text[m.end : hi]) if f.role is None else None
@@ -552,7 +658,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     # "the departure of Donnie King, President North American Operations, effective
                     # February 28, 2017" (0000100493-17-000037): the office in apposition.
                     _set_role(f, text, m.end + cm.end(), hi, registrant)
-                dn = _DEPART_BEFORE.search(before_core)
+                dn = _F_DEPART_BEFORE.search(before_core, bc_low)
                 _set_reason(f, dn.group(0) if dn else "", lo + (dn.start() if dn else 0))
                 got.append(f)
             tm = _TRANSITION_FROM.match(after) if not got else None
@@ -596,7 +702,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                         got.append(d)
                         handed[i + 1] = [g]
             if not got:
-                pm = _PASSIVE_APPT.search(after)
+                pm = _F_PASSIVE_APPT.search(after, after_low)
                 if (
                     pm
                     and not shareholder_vote
@@ -608,7 +714,7 @@ def _read_section(sec: Section, registrant: tuple[str, ...]) -> list[_Found]:
                     # An appointment read from the person's own clause must name the office.
                     if f.role is not None:
                         got.append(f)
-            dm = _first_depart(after, registrant)
+            dm = _first_depart(after, after_low, registrant)
             if dm is not None and not any(g.change == "departure" for g in got):
                 f = _new(sec, m, "departure", (a, b), "officers.depart")
                 _role_after(f, text, m.end + dm.end(), hi, registrant, depart=True)
@@ -830,10 +936,37 @@ _ACTIVE_ANY = re.compile(
     r"\b(?:appoint|elect|nam|promot|hir|select|welcom)[a-z]*\b|\bthe[ \t\n]+(?:appointment|election|hiring|promotion)",
     re.I,
 )
+# The patterns read for every sentence and every name, with their stems (see _Folded).
+_F_ACTIVE_ANY = _Folded(_ACTIVE_ANY, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom"))
+_F_ACTIVE = _Folded(_ACTIVE, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom", "addition"))
+_F_PASSIVE_APPT = _Folded(
+    _PASSIVE_APPT,
+    (
+        "appointed", "elected", "named", "promoted", "hired", "selected", "join", "becom", "became",
+        "assum", "succeed", "take", "interim", "acting", "accepted", "transition",
+    ),
+)  # fmt: skip
+_F_DEPART = _Folded(
+    _DEPART,
+    (
+        "resign", "retir", "step", "ceas", "depart", "terminated", "removed", "dismissed", "away",
+        "died", "election", "declin", "leav", "relinquish", "separated",
+    ),
+)  # fmt: skip
+_F_TRANSITION = _Folded(_TRANSITION, ("transition", "hand", "turn", "pass"))
+_NOUN_STEMS = ("resign", "retir", "depart", "death", "passing", "terminat")
+_F_DEPART_NOUN = _Folded(_DEPART_NOUN, _NOUN_STEMS)
+_F_DEPART_BEFORE = _Folded(_DEPART_BEFORE, _NOUN_STEMS)
+_F_CONDITIONAL = _Folded(_CONDITIONAL, ("if", "event", "unless", "provided", "whether"))
+_F_SUBORDINATE_BEFORE = _Folded(
+    _SUBORDINATE_BEFORE,
+    ("after", "before", "until", "upon", "following", "when", "once", "if", "unless", "prior"),
+)
+_F_SHAREHOLDER_ELECTION = _Folded(_SHAREHOLDER_ELECTION, ("elect",))
 
 
-def _first_depart(after: str, registrant: tuple[str, ...] = ()) -> re.Match[str] | None:
-    for dm in _DEPART.finditer(after):
+def _first_depart(after: str, after_low: str, registrant: tuple[str, ...] = ()) -> re.Match[str] | None:
+    for dm in _F_DEPART.finditer(after, after_low):
         pre = after[max(0, dm.start() - 40) : dm.start()]
         if re.search(
             r"\b(?:may|might|could|right[ \t\n]+to|option[ \t\n]+to|able[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?$",
