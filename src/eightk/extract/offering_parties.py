@@ -473,8 +473,12 @@ def _history(t: str) -> bool:
     return bool(_HISTORY.search(t)) and not _NOW_DONE.search(t)
 
 
+# the registrant named or defined ('Beta Energy Inc. (the "Company")'), or the offering the filing reports
 _ISSUER_REF = re.compile(
-    r"\b(?:the\s+Company|the\s+Registrant|the\s+Issuer|the\s+Corporation|we|us|our|its)\b", re.I
+    r"\b(?:the\s+Company|the\s+Registrant|the\s+Issuer|the\s+Corporation|we|us|our|its|"
+    r"(?:the|this)\s+(?:offering|private\s+placement|registered\s+direct\s+offering))\b|"
+    r"\(\s*(?:the\s+)?\"(?:Company|Registrant|Issuer)\"\s*\)",
+    re.I,
 )
 _LEAD_DATE = re.compile(r"^\s*(?:\([a-z0-9]{1,3}\)\s*)?(?:On|In|As\s+of|Effective)\s+", re.I)
 
