@@ -179,3 +179,19 @@ def test_synthetic_number_and_description_on_separate_lines() -> None:
         ("99.1", "Press release dated May 1, 2024"),
         ("104", "Cover Page Interactive Data File"),
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\t", "  ", "Page", "12", "1", "E", "P", "x", ".", " . . ", "\u2003", "é", "٣"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@settings(max_examples=500, deadline=None)
+def test_page_tail_gate_equals_the_search(s: str) -> None:
+    from eightk.parse import exhibits as ex
+
+    a, b = ex._page_tail(s, 0, len(s)), ex._PAGE_TAIL.search(s, 0, len(s))
+    assert (a and a.span()) == (b and b.span())

@@ -89,17 +89,6 @@ class _Region:
     pointer: bool = False
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        e = end if nl < 0 else nl
-        out.append((pos, e))
-        pos = e + 1
-    return out
-
-
 def _indent(line: str) -> int:
     n = 0
     for ch in line:
@@ -112,14 +101,36 @@ def _indent(line: str) -> int:
     return n
 
 
+_BLANKS = re.compile(r"[^\S\n]+")
+_DOTS = re.compile(r"\.{2,}")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
 def _clean_number(raw: str) -> str:
+    if raw.isdecimal():  # "99", "104": nothing to clean
+        return raw
     # "99..2" (0000078003-24-000144) is a typo for "99.2".
-    return re.sub(r"\.{2,}", ".", re.sub(r"[^\S\n]+", "", raw)).rstrip(".")
+    return _DOTS.sub(".", _BLANKS.sub("", raw)).rstrip(".")
 
 
 def _major(num: str) -> int | None:
-    m = re.match(r"\d+", num)
+    m = _DIGITS.match(num)
     return int(m.group()) if m else None
+
+
+def _page_tail(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_PAGE_TAIL.search(text, start, end)``: both of its forms end the line with a digit or E/P
+    (then blanks), so other lines are not searched."""
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    if j == start:
+        return None
+    c = text[j - 1]
+    if not (c.isdigit() or c == "E" or c == "P"):
+        return None
+    return _PAGE_TAIL.search(text, start, end)
 
 
 # Several rows merged into one table cell: "3.1 99.1\tCertificate ... Press Release ..."
@@ -129,7 +140,7 @@ _MULTI = re.compile(rf"[^\S\n]*((?:{_NUM})(?:[^\S\n]+(?:{_NUM}))+)[^\S\n]*\t")
 
 def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | list[_Entry] | None:
     """The list entry on the line ``text[ls:le]``, or None (a range or a merged cell yields several)."""
-    mm = _MULTI.match(text, ls, le)
+    mm = _MULTI.match(text, ls, le) if text.find("\t", ls, le) >= 0 else None
     if mm:
         out = []
         for nm in re.finditer(_NUM, mm.group(1)):
@@ -155,16 +166,13 @@ def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | l
         return None
     if desc[:1].islower():
         return None  # "Exhibit 99.1 to the Company's report": running text
-    if re.match(
-        r"(?i)(?:of|to|and|or|hereto|thereto|percent|%|million|billion|shares|days|years|am|pm|a\.m|p\.m)\b",
-        desc,
-    ):
+    if _RUNNING.match(desc):
         return None
-    if re.fullmatch(r"[\d.,%$ \t\-]+", desc):
+    if _NUMBERS_ROW.fullmatch(desc):
         return None  # a number table row, not an exhibit
     d_start = m.start("desc")
     d_end = le
-    pt = _PAGE_TAIL.search(text, d_start, le)
+    pt = _page_tail(text, d_start, le)
     if pt and pt.start() > d_start:
         d_end = pt.start()
     while d_end > d_start and text[d_end - 1] in " \t":
@@ -191,6 +199,17 @@ def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | l
     return entry
 
 
+_RUNNING = re.compile(
+    r"(?i)(?:of|to|and|or|hereto|thereto|percent|%|million|billion|shares|days|years|am|pm|a\.m|p\.m)\b"
+)
+_NUMBERS_ROW = re.compile(r"[\d.,%$ \t\-]+")
+_DESC_START = re.compile(r"[A-Z\"'(]")
+_NONE_LINE = re.compile(r"(?i)(?:none|not applicable)\.?")
+_RULE_LINE = re.compile(r"[^\S\n]*[-=_*]{3,}")
+_PAGE_LINE = re.compile(r"[^\S\n]*-?[^\S\n]*\d{1,3}[^\S\n]*-?[ \t.]*")
+_INDEX_WORD = "ndex"  # every _POINTER sentence names the exhibit "index"
+
+
 # A number alone on its line, the description on the next one (table cells laid out as paragraphs):
 # only dotted numbers or "Exhibit"-prefixed ones, so that page numbers ("2") never qualify.
 _ALONE = re.compile(
@@ -200,17 +219,23 @@ _ALONE = re.compile(
 )
 
 
-def _split_entry(text: str, lines: list[tuple[int, int]], k: int) -> tuple[_Entry | None, int]:
-    ls, le = lines[k]
+def _split_entry(text: str, ls: int, le: int, end: int) -> tuple[_Entry | None, int]:
+    """A number alone on the line ``text[ls:le]`` with its description on one of the next two lines
+    (up to ``end``): the entry and the end of the description line (-1 when none)."""
     m = _ALONE.match(text, ls, le)
     if not m or m.end() != le:
         return None, -1
-    for j in range(k + 1, min(k + 3, len(lines))):
-        ds, de = lines[j]
+    ds = le + 1
+    for _ in range(2):
+        if ds >= end:
+            break
+        nl = text.find("\n", ds, end)
+        de = end if nl < 0 else nl
         d = text[ds:de].strip()
         if not d:
+            ds = de + 1
             continue
-        if not re.match(r"[A-Z\"'(]", d) or _ALONE.match(text, ds, de) or _ENTRY.match(text, ds, de):
+        if not _DESC_START.match(d) or _ALONE.match(text, ds, de) or _ENTRY.match(text, ds, de):
             return None, -1
         if _SIG_HEAD.match(d) or _INDEX_HEAD.match(d) or _ITEM_HEAD.match(d) or _HEADER_ROW.match(d):
             return None, -1
@@ -223,7 +248,7 @@ def _split_entry(text: str, lines: list[tuple[int, int]], k: int) -> tuple[_Entr
         d_end = ds + len(text[ds:de].rstrip())
         return _Entry(
             num, m.start(g), m.start(g) + len(m.group(g).rstrip(". ")), d, d_start, d_end, 0, [d]
-        ), j
+        ), de
     return None, -1
 
 
@@ -253,12 +278,16 @@ def _parse_list(
     head = text[start : min(end, start + 600)]
     if _NONE.match(head):
         return [], True, False
-    if _POINTER.search(head):
+    if _INDEX_WORD in head.lower() and _POINTER.search(head):
         pointer = True
-    lines = _lines(text, start, end)
-    skip_to = -1
-    for k, (ls, le) in enumerate(lines):
-        if k <= skip_to:
+    skip_to = -1  # the end of a description line _split_entry took
+    pos = start
+    while pos < end:  # line by line; the loop usually stops long before ``end``
+        ls = pos
+        nl = text.find("\n", ls, end)
+        le = end if nl < 0 else nl
+        pos = le + 1
+        if ls <= skip_to:
             continue
         line = text[ls:le]
         if not line.strip():
@@ -269,7 +298,7 @@ def _parse_list(
             break
         got = parse_entry(text, ls, le, parens)
         if got is None:
-            got, skip_to = _split_entry(text, lines, k)
+            got, skip_to = _split_entry(text, ls, le, end)
         if got is not None:
             new = got if isinstance(got, list) else [got]
             entries.extend(new)
@@ -284,7 +313,7 @@ def _parse_list(
             continue
         last = entries[-1]
         stripped = line.strip()
-        if _NONE.fullmatch(stripped) or re.fullmatch(r"(?i)(?:none|not applicable)\.?", stripped):
+        if _NONE.fullmatch(stripped) or _NONE_LINE.fullmatch(stripped):
             # "(16) Letter re change in certifying accountant / Not Applicable." (0000703901-98-000003)
             last.desc = None
             last.number = ""
@@ -294,13 +323,13 @@ def _parse_list(
         if (
             ind >= last.indent - 2
             and ind > 0
-            and not re.match(r"[^\S\n]*[-=_*]{3,}", line)
-            and not re.fullmatch(r"[^\S\n]*-?[^\S\n]*\d{1,3}[^\S\n]*-?[ \t.]*", line)
+            and not _RULE_LINE.match(line)
+            and not _PAGE_LINE.fullmatch(line)
         ):
             # A wrapped description (text filings indent continuations under the description column).
             if len(last.lines) < 6:
                 last.lines.append(line)
-                pt = _PAGE_TAIL.search(text, ls, le)
+                pt = _page_tail(text, ls, le)
                 last.desc_end = pt.start() if pt and pt.start() > ls else le
             continue
         misses += 1
@@ -427,10 +456,15 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
 def _doc_key(s: str) -> str:
     """ "EX-99.4(A)" / "99.4(a)" / "99.4 (a)" -> "99.4a"; "EX-99.(A)" / "99(a)" -> "99a"."""
     s = s.strip().lower()
-    s = re.sub(r"^ex(?:hibit)?[-\s.]*", "", s)
-    s = re.sub(r"[()\s]", "", s)
-    s = re.sub(r"\.(?=[a-z]|$)", "", s)
+    s = _KEY_PREFIX.sub("", s)
+    s = _KEY_PARENS.sub("", s)
+    s = _KEY_DOT.sub("", s)
     return s
+
+
+_KEY_PREFIX = re.compile(r"^ex(?:hibit)?[-\s.]*")
+_KEY_PARENS = re.compile(r"[()\s]")
+_KEY_DOT = re.compile(r"\.(?=[a-z]|$)")
 
 
 _FILE_EX = re.compile(r"ex(?:hibit)?[-_]?(\d{1,3})(?:[-_.]?(\d{1,3}))?", re.I)
@@ -553,7 +587,7 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
         ev = {"number": evidence_for(doc, e.num_start, e.num_end)}
         if e.desc is not None and e.desc_end > e.desc_start:
             raw = text[e.desc_start : e.desc_end]
-            desc = re.sub(r"\s+", " ", raw).strip() or None
+            desc = _SPACES.sub(" ", raw).strip() or None
             if desc:
                 ev["description"] = evidence_for(doc, e.desc_start, e.desc_end)
         di = links.get(i)

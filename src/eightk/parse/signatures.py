@@ -72,6 +72,44 @@ _COMPANY_WORDS = re.compile(
     r"(?i)\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|Ltd|Limited|LP|L\.P|PLC|N\.V|S\.A|"
     r"LLP|Trust|Bancorp|Holdings|Group|Partners|Fund|Bank|Technologies|Systems)\b\.?"
 )
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_list(rx: re.Pattern[str]) -> frozenset[str]:
+    body = rx.pattern.split(r"\b(?:", 1)[1].split(r")\b", 1)[0]
+    return frozenset(w.lower() for w in body.split("|") if w.isalpha())
+
+
+# The two word lists as sets, for ASCII strings: a listed word between word boundaries is a whole run of
+# word characters. The regexes (an alternation tried at every position) stay the reference; they still
+# answer for non-ASCII strings and for the few entries that are not one run ("In-House", "L.L.C").
+_TITLE_SET = _word_list(_TITLE_WORDS)
+_COMPANY_SET = _word_list(_COMPANY_WORDS)
+_COMPANY_DOTTED = ("l.l.c", "l.p", "n.v", "s.a")
+
+
+def _has_title_word(s: str) -> bool:
+    """``bool(_TITLE_WORDS.search(s))``."""
+    if s.isascii():
+        low = s.lower()
+        if not _TITLE_SET.isdisjoint(_WORD_RUN.findall(low)):
+            return True
+        if "in-house" not in low:
+            return False
+    return _TITLE_WORDS.search(s) is not None
+
+
+def _has_company_word(s: str) -> bool:
+    """``bool(_COMPANY_WORDS.search(s))``."""
+    if s.isascii():
+        low = s.lower()
+        if not _COMPANY_SET.isdisjoint(_WORD_RUN.findall(low)):
+            return True
+        if "." not in low or not any(d in low for d in _COMPANY_DOTTED):
+            return False
+    return _COMPANY_WORDS.search(s) is not None
+
+
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV|V|Esq\.?|Ph\.?D\.?|M\.?D\.?|CPA)"
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][a-zA-Z'\u00C0-\u017F\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|la|del|da|di|le|du|St\.)"
@@ -86,6 +124,25 @@ _CONNECT_END = re.compile(
 _CONNECT_START = re.compile(
     r"(?:and\b|&|of\b|[a-z]|(?:Officer|Counsel|Financial|Operating|Accounting|Relations|Affairs)\b)"
 )
+_DULY = re.compile(r"duly[^\S\n]+(?:caused|authorized)", re.I)
+_SUFFIX_END = re.compile(rf",?[^\S\n]+{_SUFFIX}$")
+_SUFFIX_START = re.compile(rf"[^\S\n]*{_SUFFIX}\b")
+_NOT_IN_NAME = re.compile(r"[:;/()\[\]@$%]")
+_PUNCT = re.compile(r"[^\w\s]")
+_NON_WORD = re.compile(r"[^\w]+")
+_WORDS = re.compile(r"\S+")
+_COMMA = re.compile(r",")
+_SPACES = re.compile(r"\s+")
+_DATE_WORD = re.compile(r"\(?Date\)?", re.I)
+_SIGNATURE_LABEL = re.compile(r"(?i)Signature[^\S\n]*:[^\S\n]*")
+_TITLE_WORD_ALONE = re.compile(r"(?:Title|Its)[^\S\n]*:?")
+_TITLE_PREFIX = re.compile(r"(?:Its|Title:?)\s+")
+_TITLE_PREFIX_AT_START = re.compile(r"^(?:Its|Title:?)\s+")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Every date find_date reads starts with a digit or a month name: a cell whose first three characters
+# start neither cannot begin with a date, so it is not searched.
+_DATE_NEAR = re.compile(r"(?s).{0,2}?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 @dataclass
@@ -118,7 +175,7 @@ def find_block(text: str) -> tuple[int, int] | None:
         # The sentence must follow the heading closely: a table of contents also lists "SIGNATURE",
         # and a short document puts the real sentence within reach of it (0001193125-14-242424).
         window = text[m.end() : m.end() + 900]
-        pm = _PURSUANT.search(window) or re.search(r"duly[^\S\n]+(?:caused|authorized)", window, re.I)
+        pm = _PURSUANT.search(window) or _DULY.search(window)
         if pm:
             between = [ln for ln in window[: pm.start()].split("\n")[:-1] if ln.strip()]
             if len(between) <= 3 and all(len(ln.strip()) <= 40 for ln in between):
@@ -160,7 +217,8 @@ def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
         nl = text.find("\n", pos, end)
         le = end if nl < 0 else nl
         if text[pos:le].strip():
-            if _STOP.match(text, pos, le) and _STOP.match(text, pos, le).end() == le:  # type: ignore[union-attr]
+            stop = _STOP.match(text, pos, le)
+            if stop and stop.end() == le:
                 break
             row: list[_Cell] = []
             cuts = [pos]
@@ -207,19 +265,19 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t,;:-_") -> tuple[int
 
 def looks_like_name(s: str) -> bool:
     s = s.strip().rstrip(",")
-    s = re.sub(rf",?[^\S\n]+{_SUFFIX}$", "", s)
+    s = _SUFFIX_END.sub("", s)
     toks = s.split()
     if not (2 <= len(toks) <= 6) or len(s) > 60:
         return False
-    if _TITLE_WORDS.search(s) or _COMPANY_WORDS.search(s):
+    if _has_title_word(s) or _has_company_word(s):
         return False
-    if any(ch.isdigit() for ch in s) or re.search(r"[:;/()\[\]@$%]", s):
+    if any(map(str.isdigit, s)) or _NOT_IN_NAME.search(s):
         return False
     return all(_NAME_TOKEN.fullmatch(t) for t in toks)
 
 
 def _name_key(s: str) -> tuple[str, str]:
-    toks = [t for t in re.sub(r"[^\w\s]", " ", s.lower()).split() if t not in {"jr", "sr", "ii", "iii", "iv"}]
+    toks = [t for t in _PUNCT.sub(" ", s.lower()).split() if t not in _NAME_SUFFIXES]
     if not toks:
         return ("", "")
     return (toks[0], toks[-1])
@@ -231,7 +289,7 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _looks_title(s: str) -> bool:
-    return bool(_TITLE_WORDS.search(s)) and not _SLASH_S.match(s) and len(s) < 200
+    return _has_title_word(s) and not _SLASH_S.match(s) and len(s) < 200
 
 
 def _date_in(text: str, s: int, e: int, labeled: bool) -> tuple[str, int, int] | None:
@@ -256,22 +314,24 @@ def _is_company(cell: str, registrant: str | None) -> bool:
     c = cell.strip().rstrip(".,")
     if registrant and abs(len(c) - len(registrant)) < 6 and _fold(c) == _fold(registrant):
         return True
-    if _TITLE_WORDS.search(c) and not c.isupper():
+    if _has_title_word(c) and not c.isupper():
         return False
-    if _COMPANY_WORDS.search(c) and len(c.split()) <= 10:
+    if _has_company_word(c) and len(c.split()) <= 10:
         return True
+    if _ASCII_LOWER.search(c):
+        return False  # a lowercase letter: not a name in capitals
     letters = [ch for ch in c if ch.isalpha()]
     return (
         len(letters) >= 6
         and all(ch.isupper() for ch in letters)
-        and not _TITLE_WORDS.search(c)
+        and not _has_title_word(c)
         and len(c.split()) >= 2
         and not looks_like_name(c)
     )
 
 
 def _fold(s: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", s.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
 
 def _split_name_title(
@@ -282,7 +342,9 @@ def _split_name_title(
     if s_name:
         # "Jack T. Smith President and Chief Executive Officer", "W. Ron Hinson Comptroller".
         sn = _fold(s_name)
-        words = list(re.finditer(r"\S+", t))
+        # The fold of a prefix ending at a word's end starts the fold of the whole line (ASCII): a line
+        # whose fold does not start with the name cannot hold it, and its words need no folding.
+        words = list(_WORDS.finditer(t)) if not t.isascii() or _fold(t).startswith(sn) else []
         for k in range(len(words), 0, -1):
             prefix = t[: words[k - 1].end()]
             if _fold(prefix) == sn:
@@ -294,9 +356,9 @@ def _split_name_title(
             return (c.start, c.end), None
         return None
     # "Bruce J. Feldman, President and", "Herbert Glaubman, President", "Thomas B. Pickens, III"
-    for m in re.finditer(r",", t):
+    for m in _COMMA.finditer(t):
         head, tail = t[: m.start()], t[m.end() :]
-        if re.match(rf"[^\S\n]*{_SUFFIX}\b", tail):
+        if _SUFFIX_START.match(tail):
             continue
         if (
             looks_like_name(head)
@@ -308,14 +370,14 @@ def _split_name_title(
             return (ns, ne), (rest if rest[1] > rest[0] else None)
         break
     # "Alex C. Hui President and Chief Executive Officer" without a "/s/" line to compare with.
-    words = list(re.finditer(r"\S+", t))
+    words = list(_WORDS.finditer(t))
     for k in range(min(len(words) - 1, 5), 1, -1):
         head = t[: words[k - 1].end()]
         tail = t[words[k].start() :]
         if (
             looks_like_name(head)
             and _looks_title(tail)
-            and not _TITLE_WORDS.search(head)
+            and not _has_title_word(head)
             and (s_name is None or _same_person(head, s_name))
         ):
             ns, ne = c.start, c.start + words[k - 1].end()
@@ -382,7 +444,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 if d and d[1] - c.start <= 2:
                     dates.append((d[0], d[1], d[2], True))
                     rest_at = d[2]
-            if rest_at is None:
+            if rest_at is None and _DATE_NEAR.match(text, c.start, c.end):
                 d = find_date(text, c.start, c.end)
                 if d and d[1] - c.start <= 2:
                     dates.append((d[0], d[1], d[2], False))
@@ -393,13 +455,13 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 continue
             c = _Cell(text[rs:re_], rs, re_, c.line)
             t = c.text
-        if re.fullmatch(r"\(?Date\)?", t, re.I):
+        if _DATE_WORD.fullmatch(t):
             continue
         if _RULE.fullmatch(t) or _PAGE.fullmatch(t) or _SKIP.fullmatch(t):
             if _PAGE.fullmatch(t) and cur is not None and cur.name is not None:
                 cur.closed = True
             continue
-        sl = re.match(r"(?i)Signature[^\S\n]*:[^\S\n]*", t)
+        sl = _SIGNATURE_LABEL.match(t)
         if sl and sl.end() < len(t):
             c = _Cell(text[c.start + sl.end() : c.end], c.start + sl.end(), c.end, c.line)
             t = c.text
@@ -471,7 +533,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             if e > s:
                 cur.name = (text[s:e], s, e)
             continue
-        if re.fullmatch(r"(?:Title|Its)[^\S\n]*:?", t) and cur is not None:
+        if _TITLE_WORD_ALONE.fullmatch(t) and cur is not None:
             pending_title = True  # "Title\tVice President - General Counsel" (0001193125-23-289222)
             continue
         if pending_title and cur is not None:
@@ -552,8 +614,8 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         if ne <= ns:
             continue
         name = (text[ns:ne], ns, ne)
-        nv = re.sub(r"\s+", " ", name[0]).strip()
-        if _COMPANY_WORDS.search(nv):
+        nv = _SPACES.sub(" ", name[0]).strip()
+        if _has_company_word(nv):
             continue
         conformed_only = sg.name is None and len(nv.split()) >= 2 and len(nv) < 60
         if not looks_like_name(nv) and not conformed_only and not looks_like_name(nv.title()):
@@ -579,7 +641,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         if sg.title:
             title = _join_title([p[0] for p in sg.title])
             ts = sg.title[0][1]
-            im = re.match(r"(?:Its|Title:?)\s+", text[ts : sg.title[-1][2]])
+            im = _TITLE_PREFIX.match(text[ts : sg.title[-1][2]])
             ev["title"] = evidence_for(doc, ts + (im.end() if im else 0), sg.title[-1][2])
         date = None
         if dates:
@@ -612,7 +674,7 @@ def _typed_signers(text: str, cells: list[_Cell], registrant: str | None) -> lis
     """Signers with neither "By" nor "/s/": a typed name line followed by a title (or "Name, Title")."""
     out: list[_Signer] = []
     for k, c in enumerate(cells[:40]):
-        if _is_company(c.text, registrant) or (_looks_title(c.text) and not re.search(r",", c.text)):
+        if _is_company(c.text, registrant) or (_looks_title(c.text) and "," not in c.text):
             continue
         split = _split_name_title(text, c, None)
         if not split:
@@ -648,8 +710,9 @@ def _take_slash(text: str, cur: _Signer, s: int, e: int) -> None:
         return
     seg = text[s2:e2]
     # "/s/W. Ron Hinson W. Ron Hinson Comptroller" (0000092122-07-000008): name repeated, then the title.
-    words = list(re.finditer(r"\S+", seg))
-    for k in range(1, len(words) // 2 + 1):
+    words = list(_WORDS.finditer(seg))
+    # looks_like_name(a) needs at most 6 words (7 with a "Jr." it drops): longer repeats are not names.
+    for k in range(1, min(len(words) // 2, 7) + 1):
         a = seg[: words[k - 1].end()]
         if 2 * k <= len(words):
             b = seg[words[k].start() : words[2 * k - 1].end()]
@@ -677,8 +740,8 @@ def _take_slash(text: str, cur: _Signer, s: int, e: int) -> None:
 def _join_title(parts: list[str]) -> str:
     out = ""
     for p in parts:
-        p = re.sub(r"\s+", " ", p).strip()
-        p = re.sub(r"^(?:Its|Title:?)\s+", "", p)
+        p = _SPACES.sub(" ", p).strip()
+        p = _TITLE_PREFIX_AT_START.sub("", p)
         if not out:
             out = p.rstrip(",")
             continue
