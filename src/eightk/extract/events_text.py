@@ -168,11 +168,17 @@ _ABBREV = frozenset(
         "u.k",
     ]
 )
-_SENT_END = re.compile(r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])")
+# Written as one character class first and the alternatives after it, so the engine skips ahead to
+# the next candidate character instead of trying each position: the same matches as
+# r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])".
+_SENT_END = re.compile(
+    r"[.!?;:\n](?:(?<=[.!?;:])(?=[\"')\]]?(?:\s|$))|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*\([a-z0-9]{1,3}\)[ \t]))"
+)
 
 
 # The same ends, read over many lines at once: every line break ends a sentence too.
-_SENT_END_LINES = re.compile(r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n")
+# (r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n", in the same form as _SENT_END)
+_SENT_END_LINES = re.compile(r"[.!?;:\n](?:(?<=\n)|(?=[\"')\]]?(?:\s|$)))")
 # The word before a period ("Mr", "U.S", "D").
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.?$")
 
@@ -226,3 +232,87 @@ def flat(s: str) -> str:
 def find_flat(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer`` over ``text[start:end]``; patterns use ``\\s+`` so hard wraps match."""
     yield from pattern.finditer(text, start, end)
+
+
+# --- case-insensitive patterns, read faster -----------------------------------------------------
+
+# re.I folds these onto "i" and "s"; lower() keeps them. (A brute-force check over every code point
+# finds no other character that re.I and lower() treat differently, besides "İ", which lower() turns
+# into two characters; tests/extract/test_event_evidence.py repeats it for Latin-1 and more.)
+_UNFOLDABLE = ("\u0131", "\u017f")
+
+
+def fold_case(text: str, low: str | None = None) -> str | None:
+    """``text.lower()`` (or ``low``, that already) when it can stand in for ``text`` under a
+    :class:`Folded` pattern: one character for one (the same offsets), and no character that re.I
+    reads other than its lower case. Else None."""
+    if low is None:
+        low = text.lower()
+    if len(low) != len(text) or (not low.isascii() and any(c in low for c in _UNFOLDABLE)):
+        return None
+    return low
+
+
+# Pieces of a pattern: escapes and group names stay as written, the rest goes to lower case.
+_PATTERN_PIECE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]+[:)]|[^\\(]+|\(")
+
+
+def _lower_pattern(pattern: str) -> str:
+    out = []
+    for m in _PATTERN_PIECE.finditer(pattern):
+        t = m.group()
+        if t.startswith("\\"):
+            if t[1] in "xuUN0123456789":
+                raise ValueError(f"cannot fold a pattern with the escape {t!r}")
+            out.append(t)
+        elif t.startswith("(?P"):
+            out.append(t)
+        elif t.startswith("(?") and len(t) > 2 and (t[2].isalpha() or t[2] == "-"):
+            raise ValueError(f"cannot fold a pattern with the inline flags {t!r}")
+        else:
+            out.append(t.lower())
+    return "".join(out)
+
+
+def has_stem(low: str, stems: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``stems``: a loop of ``in`` tests (faster than any() over a
+    generator, and than one regex of the stems)."""
+    for k in stems:  # noqa: SIM110
+        if k in low:
+            return True
+    return False
+
+
+class Folded:
+    """A case-insensitive (re.I) pattern read faster: over the lower-case text (:func:`fold_case`),
+    in lower case and without re.I (case folding per character is what makes re.I slow), and, with
+    ``stems``, only when the text holds one of them: substrings one of which every match holds.
+
+    Matches start and end at the offsets of the pattern's matches over the original text; their
+    text is in lower case (read the original text at their offsets where the case matters). A word
+    added to a pattern must keep a stem listed with it."""
+
+    __slots__ = ("low", "rx", "stems")
+
+    def __init__(self, rx: re.Pattern[str], stems: tuple[str, ...] = ()) -> None:
+        if not (rx.flags & re.I) or not rx.pattern.isascii():
+            raise ValueError("Folded reads ASCII re.I patterns only")
+        self.rx = rx
+        self.low = re.compile(_lower_pattern(rx.pattern), rx.flags & ~re.I)
+        self.stems = stems
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """``rx.search(text)``; ``low`` is ``fold_case(text)``."""
+        if low is None:
+            return self.rx.search(text)
+        if self.stems and not has_stem(low, self.stems):
+            return None
+        return self.low.search(low)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text)``; ``low`` is ``fold_case(text)``."""
+        if low is None:
+            return self.rx.finditer(text)
+        if self.stems and not has_stem(low, self.stems):
+            return iter(())
+        return self.low.finditer(low)

@@ -17,7 +17,7 @@ assignments of sitting directors. Changes read outside Item 5.02 / old Item 6 mu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eightk.extract.events_names import (
@@ -29,7 +29,16 @@ from eightk.extract.events_names import (
     name_key,
     names_in,
 )
-from eightk.extract.events_text import Section, ev, flat, item_sections, sentences
+from eightk.extract.events_text import (
+    Folded,
+    Section,
+    ev,
+    flat,
+    fold_case,
+    has_stem,
+    item_sections,
+    sentences,
+)
 from eightk.extract.registry import ExtractResult, extractor
 from eightk.model import Document, Evidence, Filing, OfficerChange
 from eightk.parse.dates import ANY_DATE, find_date
@@ -86,49 +95,14 @@ _GATE = (
     "terminat", "remov", "dismiss", "pass", "died", "death", "declin", "leav", "relinquish", "separat",
     "hand", "turn",
 )  # fmt: skip
+
+
 # An honorific right before a name: "Mr. ", "General (Ret.) ".
 _HONOR_TAIL = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Messrs|Sir|Prof)\.?|Director|General(?:[ \t]*\(Ret\.?\))?)[ \t\n]*$"
 )
 # How text that _HONOR_TAIL matches ends once its white space is stripped: a cheap test before it.
 _HONOR_TAIL_ENDS = ("Mr", "Mrs", "Ms", "Dr", "Messrs", "Sir", "Prof", ".", "Director", "General", ")")
-
-
-class _Folded:
-    """A case-insensitive pattern read faster: over the lower-case text, when that is ASCII, with the
-    pattern in lower case and without re.I (case folding per character is what makes re.I slow),
-    and only when the text holds one of ``stems``, substrings one of which every match holds.
-
-    Matches start and end at the same offsets as the pattern's over the original text (lower-casing
-    ASCII keeps offsets; the one non-ASCII letter that lower-cases to ASCII, the Kelvin sign, is the
-    "k" that re.I matches it with); their text is in lower case. A word added to a pattern must keep
-    a stem listed with it."""
-
-    __slots__ = ("low", "rx", "stems")
-
-    def __init__(self, rx: re.Pattern[str], stems: tuple[str, ...]) -> None:
-        # Escapes and flags whose meaning lower-casing would change.
-        assert rx.flags & re.I and not re.search(r"\\[ABDSWZNPU]|\(\?-|\(\?[a-z]*i", rx.pattern), rx.pattern
-        self.rx = rx
-        self.low = re.compile(rx.pattern.lower(), rx.flags & ~re.I)
-        self.stems = stems
-
-    def search(self, text: str, low: str) -> re.Match[str] | None:
-        """``rx.search(text)``; ``low`` is ``text.lower()``."""
-        if not low.isascii():
-            return self.rx.search(text)
-        for k in self.stems:
-            if k in low:
-                return self.low.search(low)
-        return None
-
-    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        if not low.isascii():
-            return self.rx.finditer(text)
-        for k in self.stems:
-            if k in low:
-                return self.low.finditer(low)
-        return iter(())
 
 
 # The prefilter's form of _DEPART_BEFORE: "announced the resignation of Steven L. Hoekstra, ..."
@@ -576,16 +550,20 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
     for si, (a, b) in enumerate(sents):
         sent = text[a:b]
         low = sent.lower()
-        if not any(k in low for k in _GATE) or not (
-            _F_ACTIVE_ANY.search(sent, low)
-            or _F_PASSIVE_APPT.search(sent, low)
-            or _F_DEPART.search(sent, low)
-            or _F_TRANSITION.search(sent, low)
-            or _F_DEPART_NOUN.search(sent, low)
+        if not has_stem(low, _GATE):
+            last = None
+            continue
+        fl = fold_case(sent, low)
+        if not (
+            _F_ACTIVE_ANY.search(sent, fl)
+            or _F_PASSIVE_APPT.search(sent, fl)
+            or _F_DEPART.search(sent, fl)
+            or _F_TRANSITION.search(sent, fl)
+            or _F_DEPART_NOUN.search(sent, fl)
         ):
             last = None
             continue
-        if _F_CONDITIONAL.search(sent, low):
+        if _F_CONDITIONAL.search(sent, fl):
             last = None
             continue  # "if Mr. Banks resigns for good reason": a contract term, not news
         if known is None:
@@ -601,7 +579,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             last = None
             continue
         last = None
-        shareholder_vote = bool(_F_SHAREHOLDER_ELECTION.search(sent, low))
+        shareholder_vote = bool(_F_SHAREHOLDER_ELECTION.search(sent, fl))
         prev_active: _Found | None = None
         handed: dict[int, list[_Found]] = {}  # appointments read from the previous holder's words
         per: list[list[_Found]] = []
@@ -619,7 +597,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             before_core = (
                 _HONOR_TAIL.sub("", before) if before.rstrip(" \t\n").endswith(_HONOR_TAIL_ENDS) else before
             )
-            bc_low = before_core.lower()
+            bc_low = fold_case(before_core)
             got: list[_Found] = handed.pop(i, [])
             per.append(got)
             reach.append(hi_role)
@@ -649,7 +627,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             else:
                 prev_active = None
             after = text[m.end : hi]
-            after_low = after.lower()
+            after_low = fold_case(after)
             if _F_DEPART_BEFORE.search(before_core, bc_low):
                 f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
                 _role_after(f, text, m.end, hi, registrant)
@@ -936,36 +914,38 @@ _ACTIVE_ANY = re.compile(
     r"\b(?:appoint|elect|nam|promot|hir|select|welcom)[a-z]*\b|\bthe[ \t\n]+(?:appointment|election|hiring|promotion)",
     re.I,
 )
-# The patterns read for every sentence and every name, with their stems (see _Folded).
-_F_ACTIVE_ANY = _Folded(_ACTIVE_ANY, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom"))
-_F_ACTIVE = _Folded(_ACTIVE, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom", "addition"))
-_F_PASSIVE_APPT = _Folded(
+# The patterns read for every sentence and every name, with their stems (see events_text.Folded).
+_F_ACTIVE_ANY = Folded(_ACTIVE_ANY, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom"))
+_F_ACTIVE = Folded(_ACTIVE, ("appoint", "elect", "nam", "promot", "hir", "select", "welcom", "addition"))
+_F_PASSIVE_APPT = Folded(
     _PASSIVE_APPT,
     (
         "appointed", "elected", "named", "promoted", "hired", "selected", "join", "becom", "became",
         "assum", "succeed", "take", "interim", "acting", "accepted", "transition",
     ),
 )  # fmt: skip
-_F_DEPART = _Folded(
+_F_DEPART = Folded(
     _DEPART,
     (
         "resign", "retir", "step", "ceas", "depart", "terminated", "removed", "dismissed", "away",
         "died", "election", "declin", "leav", "relinquish", "separated",
     ),
 )  # fmt: skip
-_F_TRANSITION = _Folded(_TRANSITION, ("transition", "hand", "turn", "pass"))
+_F_TRANSITION = Folded(_TRANSITION, ("transition", "hand", "turn", "pass"))
 _NOUN_STEMS = ("resign", "retir", "depart", "death", "passing", "terminat")
-_F_DEPART_NOUN = _Folded(_DEPART_NOUN, _NOUN_STEMS)
-_F_DEPART_BEFORE = _Folded(_DEPART_BEFORE, _NOUN_STEMS)
-_F_CONDITIONAL = _Folded(_CONDITIONAL, ("if", "event", "unless", "provided", "whether"))
-_F_SUBORDINATE_BEFORE = _Folded(
+_F_DEPART_NOUN = Folded(_DEPART_NOUN, _NOUN_STEMS)
+_F_DEPART_BEFORE = Folded(_DEPART_BEFORE, _NOUN_STEMS)
+_F_CONDITIONAL = Folded(_CONDITIONAL, ("if", "event", "unless", "provided", "whether"))
+_F_SUBORDINATE_BEFORE = Folded(
     _SUBORDINATE_BEFORE,
     ("after", "before", "until", "upon", "following", "when", "once", "if", "unless", "prior"),
 )
-_F_SHAREHOLDER_ELECTION = _Folded(_SHAREHOLDER_ELECTION, ("elect",))
+_F_SHAREHOLDER_ELECTION = Folded(_SHAREHOLDER_ELECTION, ("elect",))
 
 
-def _first_depart(after: str, after_low: str, registrant: tuple[str, ...] = ()) -> re.Match[str] | None:
+def _first_depart(
+    after: str, after_low: str | None, registrant: tuple[str, ...] = ()
+) -> re.Match[str] | None:
     for dm in _F_DEPART.finditer(after, after_low):
         pre = after[max(0, dm.start() - 40) : dm.start()]
         if re.search(

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.events_text import Section, ev, item_sections, press_releases
+from eightk.extract.events_text import (
+    Folded,
+    Section,
+    ev,
+    fold_case,
+    has_stem,
+    item_sections,
+    press_releases,
+)
 from eightk.extract.registry import ExtractResult, extractor
 from eightk.model import Document, Evidence, Filing, Results
 from eightk.parse.dates import DATE_MDY, find_date
@@ -151,14 +159,15 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
         text = sec.text
         if len(text.strip()) < 20 or re.fullmatch(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", text, re.I):
             continue
-        lead = _LEAD_SENTENCE.search(text)
+        low = fold_case(text)
+        lead = _LEAD_SENTENCE_F.search(text, low)
         if (
             lead
             and _GUIDANCE.search(lead.group(0))
             and not re.search(r"\b(?:results|earnings)\b", lead.group(0), re.I)
         ):
             continue  # "provided updated financial guidance for ...", "revising its guidance": not results
-        announce = _ANNOUNCE_RESULTS.search(text)
+        announce = _ANNOUNCE_RESULTS_F.search(text, low)
         period = _find_period(sec.doc, sec.start, sec.end)
         if strict:
             # An old Item 9 / Item 5 must announce results of an ended period.
@@ -256,8 +265,18 @@ def _fiscal_year(
     pe = str(kw["period_end"]) if kw.get("period_end") else None
     for doc, a, b in where:
         text = doc.text
-        for m in _FISCAL_YEAR.finditer(text, a, min(b, len(text))):
-            sent = _sentence_at(text, m.start())
+        b = min(b, len(text))
+        # Over the lower-case text (see events_text.Folded) from one character before ``a``, what
+        # ``\b`` there looks at; a text without any of the words every match holds has none.
+        off = max(0, a - 1)
+        low = fold_case(text[off:b])
+        if low is not None and not has_stem(low, _FISCAL_YEAR_STEMS):
+            continue
+        shift = off if low is not None else 0
+        for m in (
+            _FISCAL_YEAR_F.finditer(low, a - off) if low is not None else _FISCAL_YEAR.finditer(text, a, b)
+        ):
+            sent = _sentence_at(text, m.start() + shift)
             if _NOT_YEAR_SENTENCE.search(sent) or not _YEAR_SENTENCE.search(sent):
                 continue
             g = "y" if m.group("y") else "y2"
@@ -270,10 +289,12 @@ def _fiscal_year(
                 if y not in ok:
                     return  # the first year named is not this period's: leave it unset
             kw["fiscal_year"] = y
-            evd["fiscal_year"] = ev(doc, m.start(g), m.end(g))
+            evd["fiscal_year"] = ev(doc, m.start(g) + shift, m.end(g) + shift)
             return
 
 
+_FISCAL_YEAR_F = Folded(_FISCAL_YEAR).low
+_FISCAL_YEAR_STEMS = ("fiscal", "quarter", "year", "q1", "q2", "q3", "q4")
 _YEAR_SENTENCE = re.compile(r"\b(?:results|earnings|report\w*|announc\w*|ended)\b", re.I)
 _NOT_YEAR_SENTENCE = re.compile(
     r"\b(?:guidance|outlook|forecasts?|estimates?|expects?|expected|forward-looking|projections?|anticipat\w+)\b",
@@ -325,11 +346,28 @@ def _find_period(
     comparison) is skipped. A fiscal year may end early in the next calendar year.
     """
     text = doc.text
-    for m in _PERIOD_ENDED.finditer(text, start, end):
-        d = find_date(text, m.end(), min(end, m.end() + 30))
-        if d is None or d[1] != m.end():
+    # Read over the lower-case text (see events_text.Folded) from one character before ``start``,
+    # what ``\b`` there looks at; every match ends with "ended", so a text without it has none.
+    off = max(0, start - 1)
+    low = fold_case(text[off:end])
+    if low is not None and "ended" not in low:
+        return None
+    found = (
+        (
+            (m.start() + off, m.end() + off, m.start("kind") + off, m.end("kind") + off)
+            for m in _PERIOD_ENDED_F.finditer(low, start - off)
+        )
+        if low is not None
+        else (
+            (m.start(), m.end(), m.start("kind"), m.end("kind"))
+            for m in _PERIOD_ENDED.finditer(text, start, end)
+        )
+    )
+    for m_start, m_end, k_start, k_end in found:
+        d = find_date(text, m_end, min(end, m_end + 30))
+        if d is None or d[1] != m_end:
             # "quarter ended March 31" without a year: only a full date counts.
-            dm = DATE_MDY.match(text, m.end())
+            dm = DATE_MDY.match(text, m_end)
             if not dm:
                 continue
             d = find_date(text, dm.start(), dm.end())
@@ -337,18 +375,25 @@ def _find_period(
                 continue
         if years and not any(abs(int(d[0][:4]) - y) <= 1 for y in years):
             continue
-        if re.search(
-            r"(?:Form[ \t\n]+10-[QK]|Report)\b[^.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
-        ):
+        if _FILING_BEFORE.search(text[max(0, m_start - 60) : m_start]):
             continue  # "our annual report on Form 10-K for the fiscal year ended ...": a filing, not results
-        sent = _sentence_at(text, m.start())
-        if re.search(
-            r"\b(?:Form[ \t\n]+10-[QK]|Quarterly[ \t\n]+Report|Annual[ \t\n]+Report)\b", sent
-        ) and not re.search(r"\b(?:results|earnings)\b", sent, re.I):
+        sent = _sentence_at(text, m_start)
+        if ("Form" in sent or "Report" in sent) and _FILING_IN.search(sent) and not _RESULTS_IN.search(sent):
             continue  # "filed its Quarterly Report on Form 10-Q for the quarter ended ...": a filing, not results
-        if re.search(r"\b(?:guidance|outlook|forecast|expects?|estimates?)\b", sent, re.I) and not re.search(
-            r"\b(?:results|earnings|reported|announc\w*)\b", sent, re.I
-        ):
+        if _GUIDANCE_IN_F.search(sent, fold_case(sent)) and not _RESULTS_REPORTED_IN.search(sent):
             continue
-        return d[0], doc, d[1], d[2], (m.start("kind"), m.end("kind")), m.group("kind")
+        return d[0], doc, d[1], d[2], (k_start, k_end), text[k_start:k_end]
     return None
+
+
+_PERIOD_ENDED_F = Folded(_PERIOD_ENDED).low
+_LEAD_SENTENCE_F = Folded(
+    _LEAD_SENTENCE, ("press", "news", "announc", "issued", "provided", "published", "letter")
+)
+_ANNOUNCE_RESULTS_F = Folded(_ANNOUNCE_RESULTS, ("results", "earnings"))
+_FILING_BEFORE = re.compile(r"(?:Form[ \t\n]+10-[QK]|Report)\b[^.]{0,40}$")
+_FILING_IN = re.compile(r"\b(?:Form[ \t\n]+10-[QK]|Quarterly[ \t\n]+Report|Annual[ \t\n]+Report)\b")
+_RESULTS_IN = re.compile(r"\b(?:results|earnings)\b", re.I)
+_GUIDANCE_IN = re.compile(r"\b(?:guidance|outlook|forecast|expects?|estimates?)\b", re.I)
+_RESULTS_REPORTED_IN = re.compile(r"\b(?:results|earnings|reported|announc\w*)\b", re.I)
+_GUIDANCE_IN_F = Folded(_GUIDANCE_IN, ("guidance", "outlook", "forecast", "expect", "estimate"))
