@@ -106,8 +106,12 @@ def _scaled(num: str, scale: str | None) -> float | None:
     return float(d)
 
 
+_SPACE = re.compile(r"\s")
+_WORD_SEP = re.compile(r"[\s-]+")
+
+
 def _currency(marker: str) -> str | None:
-    m = re.sub(r"\s", "", marker.lower())
+    m = _SPACE.sub("", marker.lower())
     if m.endswith("euros") or m == "euro":
         return "EUR"
     if m.startswith("pounds"):
@@ -150,7 +154,7 @@ def words_to_int(words: str) -> int | None:
     """ "two million five hundred thousand" -> 2500000; None when the words are not a number."""
     if _text2num is None:
         return None
-    w = re.sub(r"[\s-]+", " ", words.strip().lower()).replace(" and ", " ")
+    w = _WORD_SEP.sub(" ", words.strip().lower()).replace(" and ", " ")
     try:
         return int(_text2num(w, "en"))
     except (ValueError, TypeError):

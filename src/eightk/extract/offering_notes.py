@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from eightk.extract.numbers import MONEY_RE, iter_percents, parse_money
-from eightk.extract.offering_text import Sentence
+from eightk.extract.offering_text import KeywordPattern, Sentence
 from eightk.model import Evidence
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -51,14 +51,33 @@ _HISTORY = re.compile(
     r"existing|previously\s+issued|outstanding|purchase\s+price\s+for|consent\s+solicitation)\b",
     re.I,
 )
-_SALE = re.compile(
-    r"\b(?:offer\w*|issu\w*|sale|sold|sell|priced|pricing|complet\w*|closed|consummat\w*|underwrit\w*|"
-    r"purchase\s+agreement|placement)\b",
-    re.I,
+_SALE = KeywordPattern(
+    re.compile(
+        r"\b(?:offer\w*|issu\w*|sale|sold|sell|priced|pricing|complet\w*|closed|consummat\w*|underwrit\w*|"
+        r"purchase\s+agreement|placement)\b",
+        re.I,
+    ),
+    (
+        "offer",
+        "issu",
+        "sale",
+        "sold",
+        "sell",
+        "pric",
+        "complet",
+        "closed",
+        "consummat",
+        "underwrit",
+        "purchase",
+        "placement",
+    ),
 )
 
 
-_MONEY_CHAR = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF)\b", re.I)
+_MONEY_CHAR = KeywordPattern(
+    re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF)\b", re.I),
+    ("$", "€", "£", "¥", "usd", "eur", "gbp", "jpy", "chf"),
+)
 
 
 @dataclass
@@ -85,11 +104,12 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     order: list[tuple] = []
     for s in sents:
         t = s.text
-        # cheap gates: every series is named by a figure, a kind word and a currency sign
-        if not _MONEY_CHAR.search(t):
-            continue
+        # cheap gates: every series is named by a figure, a kind word and a currency sign (the kind word
+        # first: a plain substring test, where the two patterns would scan every sentence)
         tl = t.lower()
-        if not ("note" in tl or "debenture" in tl or "bond" in tl) or not _SALE.search(t):
+        if not ("note" in tl or "debenture" in tl or "bond" in tl):
+            continue
+        if not _MONEY_CHAR.search(t) or not _SALE.search(t):
             continue
         for m in _A.finditer(t):
             _add(found, order, s, m, t, exhibit=False)
@@ -134,12 +154,18 @@ def _closed_total(sents: list[Sentence], ser: Series) -> None:
             return
 
 
+_KIND_WORD = re.compile(r"\b(?:notes?|debentures?|bonds?)\b", re.I)
+_FLOATING = re.compile(r"floating", re.I)
+_CONVERTIBLE = re.compile(r"\bconvertible\b", re.I)
+_FIXED = re.compile(r"fixed", re.I)
+
+
 def _name_ev(s: Sentence, m: re.Match[str]) -> Evidence:
     if m.groupdict().get("name"):
         return s.ev(m.start("name"), m.end("name"))
     # "$10,000,000,000 ... of senior notes consisting of (1) $1,000,000,000 in aggregate principal amount
     # that bear interest ...": the series is named by the last "notes" before it
-    words = list(re.finditer(r"\b(?:notes?|debentures?|bonds?)\b", s.text[: m.start()], re.I))
+    words = list(_KIND_WORD.finditer(s.text[: m.start()]))
     if words:
         return s.ev(words[-1].start(), words[-1].end())
     return s.ev(m.start(), m.end())
@@ -150,7 +176,7 @@ def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exh
     year = int(gd["year"]) if gd.get("year") else None
     rate = _rate_value(gd["rate"]) if gd.get("rate") else None
     name = gd.get("name") or ""
-    floating = bool(re.search(r"floating", name, re.I))
+    floating = bool(_FLOATING.search(name))
     if year is None:
         return  # "$1.5 billion aggregate principal amount of senior notes, consisting of ...": a total
     if rate is None and not floating:
@@ -162,8 +188,8 @@ def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exh
         # "to redeem its $500,000,000 5% Notes due 2026": an existing series, not this offering
         if _HISTORY.search(pre):
             return
-    kind = "convertible_notes" if re.search(r"\bconvertible\b", name, re.I) else "notes"
-    key = (rate if rate is not None else ("ftf" if re.search(r"fixed", name, re.I) else "float"), year)
+    kind = "convertible_notes" if _CONVERTIBLE.search(name) else "notes"
+    key = (rate if rate is not None else ("ftf" if _FIXED.search(name) else "float"), year)
     ser = found.get(key)
     if ser is not None and "security" not in ser.evidence:
         ser.evidence["security"] = _name_ev(s, m)

@@ -7,7 +7,9 @@ press-release exhibits (EX-99.x), never from agreements, indentures or opinions 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import heapify, heappop, heappush
 
 from eightk.model import Document, Evidence, Filing, evidence_for
 from eightk.parse.dates import iter_dates
@@ -20,21 +22,94 @@ OFFERING_ITEMS = frozenset({"1.01", "1.03", "2.01", "2.03", "3.02", "3.03", "7.0
 
 _SALE_ITEMS = frozenset({"1.01", "1.03", "2.01", "2.03", "3.02", "3.03", "7.01", "8.01"})
 
+# Characters the regex engine matches case-insensitively to an ASCII letter without being that letter in
+# either case ("ſ" for s, the Kelvin sign for k, dotted and dotless i), and the only one whose lower() is
+# two characters long (U+0130): where none occurs, ``text.lower()`` folds case exactly as ``re.I`` does.
+_FOLD_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+class KeywordPattern:
+    """A compiled case-insensitive pattern whose every match starts with one of a few plain words, searched
+    by looking for those words first.
+
+    The regex engine cannot skip ahead to a case-insensitive alternation: it tries the pattern at every
+    character. Here ``stems`` (lowercase; each match of the pattern starts with one of them) are found in
+    the lowercased text at memory speed, and the pattern is tried only where one starts, leftmost first, so
+    ``search`` returns exactly the match ``rx.search`` would. Text holding a character that ``lower()`` does
+    not fold as ``re.I`` does is searched by the pattern alone. Other attributes are the pattern's.
+    """
+
+    __slots__ = ("_re", "_stems")
+
+    def __init__(self, rx: re.Pattern[str], stems: tuple[str, ...]) -> None:
+        self._re = rx
+        self._stems = stems
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        n = len(text)
+        a = min(max(pos, 0), n)
+        e = n if endpos is None else min(max(endpos, 0), n)
+        seg = text[a:e]
+        for c in _FOLD_SPECIALS:
+            if c in seg:
+                return self._re.search(text, a, e)
+        low = seg.lower()
+        nxt: dict[str, int] = {}
+        for w in self._stems:
+            i = low.find(w)
+            if i >= 0:
+                nxt[w] = i
+        match = self._re.match
+        while nxt:
+            i = min(nxt.values())
+            m = match(text, a + i, e)
+            if m is not None:
+                return m
+            for w, j in list(nxt.items()):
+                if j == i:
+                    j = low.find(w, i + 1)
+                    if j < 0:
+                        del nxt[w]
+                    else:
+                        nxt[w] = j
+        return None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._re, name)
+
+
 # Cheap gate: a filing with none of these words reports no financing.
-CUE_RE = re.compile(
-    r"\b(?:principal\s+amount|shares|private\s+placement|offering|debentures?|notes\s+due|warrants?|"
-    r"convertible|units)\b",
-    re.I,
+CUE_RE = KeywordPattern(
+    re.compile(
+        r"\b(?:principal\s+amount|shares|private\s+placement|offering|debentures?|notes\s+due|warrants?|"
+        r"convertible|units)\b",
+        re.I,
+    ),
+    ("principal", "shares", "private", "offering", "debenture", "notes", "warrant", "convertible", "units"),
 )
 
 
 _EXHIBIT_HEADING = re.compile(r"^\s*Item\s+9\.01\b[^\n]*", re.I | re.M)
 
 # A press release is read only when it names a security sold (notes and bonds named without "due" too).
-PRESS_CUE_RE = re.compile(
-    r"\b(?:principal\s+amount|shares|private\s+placement|offering|debentures?|notes?|bonds?|warrants?|"
-    r"convertible|units)\b",
-    re.I,
+PRESS_CUE_RE = KeywordPattern(
+    re.compile(
+        r"\b(?:principal\s+amount|shares|private\s+placement|offering|debentures?|notes?|bonds?|warrants?|"
+        r"convertible|units)\b",
+        re.I,
+    ),
+    (
+        "principal",
+        "shares",
+        "private",
+        "offering",
+        "debenture",
+        "note",
+        "bond",
+        "warrant",
+        "convertible",
+        "units",
+    ),
 )
 
 
@@ -79,7 +154,8 @@ def regions(filing: Filing) -> tuple[list[Region], list[Region]]:
                 kind = "exhibits" if it.code_2004 == "9.01" else "item"
                 main.append(Region(pdoc, it.body_start, it.body_end, kind, it.code_2004))
         last = max(i.body_end for i in items)
-        tail = _EXHIBIT_HEADING.search(pdoc.text, last)
+        # the heading's "9.01" is found at memory speed; the pattern runs only when it is there
+        tail = _EXHIBIT_HEADING.search(pdoc.text, last) if pdoc.text.find("9.01", last) >= 0 else None
         if tail and not any(i.code_2004 == "9.01" and i.body_start >= tail.start() for i in items):
             # an exhibit list after the last item the item reader kept (0000950123-10-080629: the 9.01
             # heading was taken from the table of contents): it names the registration statement
@@ -100,7 +176,25 @@ _ABBREV = (
     r"approx|Sec|Ltée|LLC|L\.L\.C|P\.C|[A-Z])"
 )
 _SENT_END = re.compile(r"(?<=[.;!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$€£])|\n\s*\n|\t(?=[A-Z])")
+# _SENT_END is found faster as six patterns that each start with one literal character, which the regex
+# engine skips to at memory speed (_SENT_END, like any pattern starting with a class or a look-behind, is
+# tried at every character). A _SENT_END match at p is the match at p - 1 of the pattern for the punctuation
+# before it (first alternative, the end is group 1) or the match at p of the newline or tab pattern; the
+# six first characters differ, so at most one applies at any position and the leftmost of them is
+# _SENT_END's next match. Only an end right at a region's start is _SENT_END's alone (its look-behind sees
+# the character before the start): _SENT_AT_START.
+_SENT_ENDS = tuple(
+    re.compile(p)
+    for p in (
+        *(rf"{re.escape(c)}([\"')\]]?\s+)(?=[\"'(\[]?[A-Z0-9$€£])" for c in ".;!?"),
+        r"(\n\s*\n)",
+        r"(\t)(?=[A-Z])",
+    )
+)
+_SENT_AT_START = re.compile(r"(?<=[.;!?])([\"')\]]?\s+)(?=[\"'(\[]?[A-Z0-9$€£])")
 _ABBREV_TAIL = re.compile(rf"\b{_ABBREV}\.[\"')\]]?$")
+# Every _ABBREV ends in one of these letters; the tail pattern runs only when the letter before the dot is one.
+_ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZcopdsrtghqxe")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,32 +212,105 @@ class Sentence:
         return evidence_for(self.region.doc, self.start + a, self.start + b)
 
 
-def sentences(region: Region) -> list[Sentence]:
-    text = region.doc.text
-    out: list[Sentence] = []
-    s = region.start
-    for m in _SENT_END.finditer(text, region.start, region.end):
-        if (
-            m.group(0).strip() == ""
-            and "\n\n" not in m.group(0)
-            and _ABBREV_TAIL.search(text, max(s, m.start() - 12), m.start())
-        ):
-            continue  # "Inc. " inside a sentence
-        if not text[s : m.start()].isspace() and m.start() > s:
-            out.append(_trim(region, s, m.start()))
-        s = m.end()
-    if text[s : region.end].strip():
-        out.append(_trim(region, s, region.end))
+# A frozen dataclass sets its fields through object.__setattr__; the slots' own setters are quicker.
+_new_sentence = object.__new__
+_set_region = Sentence.region.__set__  # type: ignore[attr-defined]
+_set_start = Sentence.start.__set__  # type: ignore[attr-defined]
+_set_end = Sentence.end.__set__  # type: ignore[attr-defined]
+
+
+def _sentence(region: Region, a: int, b: int) -> Sentence:
+    s = _new_sentence(Sentence)
+    _set_region(s, region)
+    _set_start(s, a)
+    _set_end(s, b)
+    return s
+
+
+def _abbrev_before(text: str, pos: int, end: int) -> bool:
+    """Does an abbreviation ("Inc.", "U.S.", "J.") end at ``end``: ``_ABBREV_TAIL.search(text, pos, end)``,
+    skipped when the characters before ``end`` rule it out."""
+    if end <= 0:
+        return False
+    # the pattern's match ends with the dot and at most one quote, at ``end`` or before a final newline
+    k = end - 1
+    c = text[k]
+    if c != "\n":
+        if c != ".":
+            k -= 1
+            if k < 0 or text[k] != ".":
+                return False
+        # every abbreviation ends in one of _ABBREV_LAST, and the word before the dot is at most 6 long
+        if k == 0 or text[k - 1] not in _ABBREV_LAST or (k >= 7 and text[k - 7 : k].isalnum()):
+            return False
+    return _ABBREV_TAIL.search(text, pos, end) is not None
+
+
+def _sentence_ends(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENT_END.finditer(text, pos, end)``, when no match can start at ``pos`` by look-behind."""
+    heap: list[tuple[int, int, re.Match[str], Iterator[re.Match[str]]]] = []
+    for k, rx in enumerate(_SENT_ENDS):
+        it = rx.finditer(text, pos, end)
+        m = next(it, None)
+        if m is not None:
+            heap.append((m.start(), k, m, it))
+    heapify(heap)
+    out: list[tuple[int, int]] = []
+    x = pos
+    while heap:
+        q, k, m, it = heappop(heap)
+        if q < x:  # inside the last end found (".\n\n"): that pattern searches again after it
+            it = _SENT_ENDS[k].finditer(text, x, end)
+        else:
+            span = m.span(1)
+            out.append(span)
+            x = span[1]
+        m = next(it, None)
+        if m is not None:
+            heappush(heap, (m.start(), k, m, it))
     return out
 
 
-def _trim(region: Region, a: int, b: int) -> Sentence:
-    t = region.doc.text
-    while a < b and t[a].isspace():
-        a += 1
-    while b > a and t[b - 1].isspace():
-        b -= 1
-    return Sentence(region, a, b)
+def sentences(region: Region) -> list[Sentence]:
+    text = region.doc.text
+    start = region.start
+    end = min(region.end, len(text))
+    out: list[Sentence] = []
+    spans = None
+    if 0 < start < end and text[start - 1] in ".;!?":
+        m0 = _SENT_AT_START.match(text, start, end)
+        if m0 is not None:
+            spans = [m0.span(), *_sentence_ends(text, m0.end(), end)]
+    if spans is None:
+        spans = _sentence_ends(text, start, end)
+    s = start
+    for a, b in spans:
+        if (
+            text[a].isspace()  # a whitespace-only end (no closing quote)
+            and text.find("\n\n", a, b) < 0
+            and _abbrev_before(text, max(s, a - 12), a)
+        ):
+            continue  # "Inc. " inside a sentence
+        if a > s:
+            if text[s].isspace() or text[a - 1].isspace():
+                _append_trimmed(out, region, text, s, a)
+            else:
+                out.append(_sentence(region, s, a))
+        s = b
+    if s < end:
+        if text[s].isspace() or text[end - 1].isspace():
+            _append_trimmed(out, region, text, s, end)
+        else:
+            out.append(_sentence(region, s, end))
+    return out
+
+
+def _append_trimmed(out: list[Sentence], region: Region, text: str, a: int, b: int) -> None:
+    """The sentence in ``text[a:b]`` without its surrounding whitespace, if it is not all whitespace."""
+    rest = text[a:b].lstrip()
+    if rest:
+        a = b - len(rest)
+        out.append(_sentence(region, a, a + len(rest.rstrip())))
 
 
 __all__ = ["OFFERING_ITEMS", "Region", "Sentence", "iter_dates", "regions", "sentences"]
