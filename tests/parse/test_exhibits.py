@@ -195,3 +195,33 @@ def test_page_tail_gate_equals_the_search(s: str) -> None:
 
     a, b = ex._page_tail(s, 0, len(s)), ex._PAGE_TAIL.search(s, 0, len(s))
     assert (a and a.span()) == (b and b.span())
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ITEM", "Item", "Exhibit", "SIGNATURE", "x", " ", "\n", "\n\n"]), max_size=20
+    ).map("".join),
+    st.integers(min_value=0, max_value=10),
+)
+@settings(max_examples=300, deadline=None)
+def test_line_spans_cache_gives_the_plain_scan(text: str, start: int) -> None:
+    from eightk.parse.exhibits import line_spans
+
+    def plain(needles: tuple[str, ...], start: int = 0) -> list[tuple[int, int]]:
+        seen, out = set(), []
+        for nd in needles:
+            i = text.find(nd, start)
+            while i >= 0:
+                ls = text.rfind("\n", 0, i) + 1
+                le = text.find("\n", i)
+                le = len(text) if le < 0 else le
+                if ls not in seen:
+                    seen.add(ls)
+                    out.append((ls, le))
+                i = text.find(nd, le)
+        return sorted(out)
+
+    for needles in (("ITEM", "Item"), ("Exhibit",), ("SIGNATURE", "Item", "x")):
+        assert line_spans(text, needles) == plain(needles)
+        assert line_spans(text, needles) == plain(needles)  # from the cache
+        assert line_spans(text, needles, start) == plain(needles, start)

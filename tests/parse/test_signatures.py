@@ -296,3 +296,37 @@ def test_date_gate_never_hides_a_date_at_the_cell_start(s: str) -> None:
         return
     if d and d[1] <= 2:
         assert sg._DATE_NEAR.match(s, 0, len(s))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "authorized",
+                "AUTHORIZED.",
+                "authorızed.",
+                "undersigned:",
+                "perſon.",
+                "person",
+                " officer",
+                " ",
+                ".",
+                ":",
+                "\n",
+                "thereunto",
+                "hereunto.",
+                "İ",
+                "x",
+                "duly authorised officer.",
+            ]
+        ),
+        max_size=14,
+    ).map("".join),
+    st.integers(min_value=0, max_value=5),
+)
+@settings(max_examples=500, deadline=None)
+def test_para_end_equals_the_search(text: str, pos: int) -> None:
+    from eightk.parse import signatures as sg
+
+    a, b = sg._para_end(text, pos, len(text)), sg._PARA_END.search(text, pos, len(text))
+    assert (a and a.span()) == (b and b.span())

@@ -66,7 +66,8 @@ _OLD_TITLES: dict[str, str] = {
     "regulation fd disclosure": "9",
     "results of operations and financial condition": "12",
 }
-_FOLDED_TITLES = {re.sub(r"[^a-z0-9]+", " ", t.lower()).strip(): c for c, t in ITEM_TITLES.items()}
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_FOLDED_TITLES = {_NOT_ALNUM.sub(" ", t.lower()).strip(): c for c, t in ITEM_TITLES.items()}
 _FOLDED_TITLES.update(
     {
         "departure of directors or principal officers election of directors appointment of principal officers": "5.02",
@@ -79,22 +80,42 @@ _FOLDED_TITLES.update(
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    return _NOT_ALNUM.sub(" ", s.lower()).strip()
+
+
+_OLD_FOLDED = [(_fold(k), v) for k, v in _OLD_TITLES.items()]
+_CODE_ONLY = re.compile(r"(?:<ITEMS>)?\s*(\d{1,2}(?:\.\d{2})?)")
+# The same titles recur in filing after filing; the fuzzy match (difflib, dozens of comparisons) is a
+# pure function of the title and the numbering regime, so answers are kept.
+_TITLE_CODES: dict[tuple[str, bool], str | None] = {}
 
 
 def item_code_from_title(title: str, filed_date: str | None) -> str | None:
     """Map an ``ITEM INFORMATION`` string to a code: exact, then alias, then ~0.9 similarity."""
+    old_regime = filed_date is not None and filed_date < "2004-08-23"
+    key = (title, old_regime)
+    try:
+        return _TITLE_CODES[key]
+    except KeyError:
+        pass
+    code = _code_from_title(title, old_regime)
+    if len(_TITLE_CODES) >= 4096:
+        _TITLE_CODES.clear()
+    _TITLE_CODES[key] = code
+    return code
+
+
+def _code_from_title(title: str, old_regime: bool) -> str | None:
     t = title.strip()
-    m = re.fullmatch(r"(?:<ITEMS>)?\s*(\d{1,2}(?:\.\d{2})?)", t)
+    m = _CODE_ONLY.fullmatch(t)
     if m:
         return m.group(1)
     folded = _fold(t)
     if not folded:
         return None
-    old_regime = filed_date is not None and filed_date < "2004-08-23"
     if old_regime:
-        for k, v in _OLD_TITLES.items():
-            if _fold(k) == folded:
+        for k, v in _OLD_FOLDED:
+            if k == folded:
                 return v
     if folded in _FOLDED_TITLES:
         return _FOLDED_TITLES[folded]
@@ -105,8 +126,8 @@ def item_code_from_title(title: str, filed_date: str | None) -> str | None:
             best, score = v, r
     if score >= 0.88:
         return best
-    for k, v in _OLD_TITLES.items():
-        if difflib.SequenceMatcher(None, folded, _fold(k)).ratio() >= 0.9:
+    for k, v in _OLD_FOLDED:
+        if difflib.SequenceMatcher(None, folded, k).ratio() >= 0.9:
             return v
     return None
 
@@ -115,17 +136,28 @@ def _iso(d: str | None) -> str | None:
     if not d:
         return None
     d = d.strip()
-    if re.fullmatch(r"\d{8}", d):
+    if _D8.fullmatch(d):
         y, m, dd = d[:4], d[4:6], d[6:]
         if "01" <= m <= "12" and "01" <= dd <= "31":
             return f"{y}-{m}-{dd}"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+    if _ISO_DATE.fullmatch(d):
         return d
     return None
 
 
+_D8 = re.compile(r"\d{8}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_D14 = re.compile(r"\d{14}")
+_D18 = re.compile(r"\d{18}")
+_ACCESSION = re.compile(r"\d{10}-\d{2}-\d{6}")
+_SIC_BRACKETS = re.compile(r"\[(\d{3,4})\]")
+_SIC_ALONE = re.compile(r"\s*(\d{3,4})\s*")
+_TAGGED = re.compile(r"<ACCESSION-NUMBER>|<SUBMISSION>|<FILING-DATE>", re.I)
+_TAG_LINE = re.compile(r"\s*<([A-Z-]+)>\s*(.*)")
+
+
 def _iso_dt(d: str | None) -> str | None:
-    if not d or not re.fullmatch(r"\d{14}", d.strip()):
+    if not d or not _D14.fullmatch(d.strip()):
         return None
     d = d.strip()
     return f"{d[:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}"
@@ -138,7 +170,7 @@ def parse_header(text: str | None) -> Header | None:
     """Parse either header dialect; ``None`` when there is no header text."""
     if not text or not text.strip():
         return None
-    if re.search(r"<ACCESSION-NUMBER>|<SUBMISSION>|<FILING-DATE>", text[:5000], re.I):
+    if _TAGGED.search(text, 0, 5000):
         return _parse_tagged(text)
     return _parse_text(text)
 
@@ -147,10 +179,11 @@ def _parse_text(text: str) -> Header:
     # Join continuation lines: a line with deeper indentation and no "LABEL:" continues the previous value.
     lines: list[tuple[int, str, str]] = []  # (depth, label, value)
     for raw in text.split("\n"):
-        if not raw.strip():
+        stripped = raw.strip()
+        if not stripped:
             continue
-        if raw.lstrip().startswith("<"):
-            tag = re.match(r"\s*<([A-Z-]+)>\s*(.*)", raw)
+        if stripped[0] == "<":
+            tag = _TAG_LINE.match(raw)
             if tag:
                 lines.append((0, tag.group(1), tag.group(2).strip()))
             continue
@@ -257,9 +290,9 @@ def _accession(v: str | None) -> str | None:
     if not v:
         return None
     v = v.strip()
-    if re.fullmatch(r"\d{18}", v):
+    if _D18.fullmatch(v):
         return f"{v[:10]}-{v[10:12]}-{v[12:]}"
-    return v if re.fullmatch(r"\d{10}-\d{2}-\d{6}", v) else v or None
+    return v if _ACCESSION.fullmatch(v) else v or None
 
 
 def _former(d: dict[str, str]) -> FormerName:
@@ -271,11 +304,11 @@ def _former(d: dict[str, str]) -> FormerName:
 def _sic(v: str | None) -> tuple[str | None, str | None]:
     if not v:
         return None, None
-    m = re.search(r"\[(\d{3,4})\]", v)
+    m = _SIC_BRACKETS.search(v)
     if m:
         desc = v[: m.start()].strip() or None
         return m.group(1).zfill(4), desc
-    m = re.fullmatch(r"\s*(\d{3,4})\s*", v)
+    m = _SIC_ALONE.fullmatch(v)
     if m:
         return m.group(1).zfill(4), None
     return None, v.strip() or None

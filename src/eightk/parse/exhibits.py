@@ -353,22 +353,45 @@ def line_spans(
     """Spans of the lines of ``text[start:end]`` holding one of ``needles``, in order.
 
     Plain ``str.find`` is an order of magnitude faster than a multiline ``^...`` regex run over the
-    whole document, so headings are looked for on these lines only.
+    whole document, so headings are looked for on these lines only. Over the whole text, each needle's
+    lines are kept for the document last asked about (exhibits and signatures look for the same words).
     """
-    end = len(text) if end is None else end
-    seen: set[int] = set()
+    global _LINES_OF
+    n = len(text)
+    end = n if end is None else end
+    if start == 0 and end == n:
+        c = _LINES_OF
+        if c[0] is not text:
+            c = _LINES_OF = (text, {})
+        cache = c[1]
+        per = []
+        for nd in needles:
+            got = cache.get(nd)
+            if got is None:
+                got = cache[nd] = _needle_lines(text, nd, 0, end)
+            per.append(got)
+    else:
+        per = [_needle_lines(text, nd, start, end) for nd in needles]
+    if len(per) == 1:
+        return list(per[0])
+    return sorted(set().union(*per))
+
+
+# (text, needle -> its lines): one tuple, replaced whole, so a thread never reads another text's lines.
+_LINES_OF: tuple[str | None, dict[str, list[tuple[int, int]]]] = (None, {})
+
+
+def _needle_lines(text: str, nd: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines holding ``nd`` (one span per line, in order)."""
+    n = len(text)
     out: list[tuple[int, int]] = []
-    for nd in needles:
-        i = text.find(nd, start, end)
-        while i >= 0:
-            ls = text.rfind("\n", 0, i) + 1
-            le = text.find("\n", i)
-            le = len(text) if le < 0 else le
-            if ls not in seen:
-                seen.add(ls)
-                out.append((ls, le))
-            i = text.find(nd, le, end)
-    out.sort()
+    i = text.find(nd, start, end)
+    while i >= 0:
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = n if le < 0 else le
+        out.append((ls, le))
+        i = text.find(nd, le, end)
     return out
 
 

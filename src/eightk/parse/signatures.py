@@ -145,7 +145,7 @@ _DATE_NEAR = re.compile(r"(?s).{0,2}?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|s
 _ASCII_LOWER = re.compile(r"[a-z]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     text: str
     start: int
@@ -153,7 +153,7 @@ class _Cell:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Signer:
     anchor: int  # text position where the signer starts
     s_name: tuple[str, int, int] | None = None  # conformed "/s/" name
@@ -203,37 +203,69 @@ def _body_start(text: str, start: int, end: int) -> int:
     if not m:
         nl = text.find("\n", start, end)
         return end if nl < 0 else nl + 1
-    e = _PARA_END.search(text, m.end(), min(end, m.end() + 700))
+    e = _para_end(text, m.end(), min(end, m.end() + 700))
     if e:
         return e.end()
     nl = text.find("\n\n", m.end(), end)
     return m.end() if nl < 0 else nl
 
 
+_PARA_END_WORDS = ("authorized", "undersigned", "authorised", "person", "thereunto", "hereunto")
+# Characters that match an ASCII letter under re.IGNORECASE without lowercasing to it ("ı", "ſ", "K")
+# or that lowercase to two characters ("İ").
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _para_end(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``_PARA_END.search(text, pos, endpos)``: the regex (case-insensitive, no literal start) is tried
+    only where one of its words starts, found with ``str.find`` in the lowercased span."""
+    seg = text[pos:endpos]
+    if not seg.isascii() and _FOLD_ODD.search(seg):
+        return _PARA_END.search(text, pos, endpos)
+    low = seg.lower()  # same length and offsets: no "İ"
+    best: re.Match[str] | None = None
+    for w in _PARA_END_WORDS:
+        i = low.find(w)
+        while i >= 0 and (best is None or pos + i < best.start()):
+            m = _PARA_END.match(text, pos + i, endpos)
+            if m:
+                best = m
+                break
+            i = low.find(w, i + 1)
+    return best
+
+
 def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
     line_no = 0
     pos = start
+    find = text.find
     while pos < end:
-        nl = text.find("\n", pos, end)
+        nl = find("\n", pos, end)
         le = end if nl < 0 else nl
         if text[pos:le].strip():
             stop = _STOP.match(text, pos, le)
             if stop and stop.end() == le:
                 break
             row: list[_Cell] = []
-            cuts = [pos]
+            segs = []
+            a = pos
             for m in _CELL_SPLIT.finditer(text, pos, le):
-                cuts.append(m.start())
-                cuts.append(m.end())
-            cuts.append(le)
-            for a, b in zip(cuts[0::2], cuts[1::2], strict=False):
-                # Labels inside one cell ("By: /s/ X Name: X Title: Y") start cells of their own.
-                subs = [a]
-                for lm in _LABEL.finditer(text, a, b):
-                    subs.append(lm.start())
-                    subs.append(lm.end())
-                subs.append(b)
-                for c, d in zip(subs[0::2], subs[1::2], strict=False):
+                segs.append((a, m.start()))
+                a = m.end()
+            segs.append((a, le))
+            for a, b in segs:
+                # Labels inside one cell ("By: /s/ X Name: X Title: Y") start cells of their own; every
+                # label ends with ":", so a cell without one is not searched.
+                if find(":", a, b) >= 0:
+                    subs = [a]
+                    for lm in _LABEL.finditer(text, a, b):
+                        subs.append(lm.start())
+                        subs.append(lm.end())
+                    subs.append(b)
+                    parts = list(zip(subs[0::2], subs[1::2], strict=False))
+                else:
+                    parts = [(a, b)]
+                for c, d in parts:
                     while c < d and text[c].isspace():
                         c += 1
                     while d > c and text[d - 1].isspace():
@@ -241,16 +273,19 @@ def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
                     if c < d:
                         row.append(_Cell(text[c:d], c, d, line_no))
             # A label in its own table cell ("Name:\tJane Roe") joins the cell after it.
-            k = 0
-            while k < len(row):
-                cell = row[k]
-                if k + 1 < len(row) and _LABEL_ONLY.fullmatch(cell.text):
-                    nxt = row[k + 1]
-                    yield _Cell(text[cell.start : nxt.end], cell.start, nxt.end, line_no)
-                    k += 2
-                    continue
-                yield cell
-                k += 1
+            if len(row) == 1:
+                yield row[0]
+            else:
+                k = 0
+                while k < len(row):
+                    cell = row[k]
+                    if k + 1 < len(row) and _LABEL_ONLY.fullmatch(cell.text):
+                        nxt = row[k + 1]
+                        yield _Cell(text[cell.start : nxt.end], cell.start, nxt.end, line_no)
+                        k += 2
+                        continue
+                    yield cell
+                    k += 1
         line_no += 1
         pos = le + 1
 
