@@ -38,6 +38,8 @@ _END = re.compile(
     r"|^[ \t]*(?:SECTION|Section)[ \t]+\d\b|^[ \t]*INFORMATION[ \t]+(?:INCLUDED|TO[ \t]+BE[ \t]+INCLUDED)",
     re.M,
 )
+# The same, at a newline: "^" (re.M) at p >= 1 is a newline at p - 1.
+_END_NL = re.compile("\n(?:" + _END.pattern.replace("|^", "|").removeprefix("^") + ")")
 FILE_NO = re.compile(r"(?<![\w\-/.$])(?:\d{1,3}-\d{2,6}(?:-\d{1,3})?)(?![\w\-/])")
 EIN = re.compile(r"(?<![\w\-/.$])\d{2}-?\s?\d{7}(?![\w\-/])")
 PHONE = re.compile(
@@ -140,9 +142,10 @@ _EXCHANGE_ROW = re.compile(r"(?i)exchange|nyse|nasdaq|market")
 class _Found:
     """Values found so far, with their spans and the lines they were read from."""
 
-    def __init__(self, doc: Document, end: int = 0) -> None:
+    def __init__(self, doc: Document, end: int = 0, low: str | None = None) -> None:
         self.doc = doc
         self.end = end  # end of the cover region
+        self.low = low  # the cover lower-cased (see _lowered)
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, Evidence] = {}
         self.used_lines: set[int] = set()
@@ -176,11 +179,12 @@ _LAST_COVER_PART = re.compile(
 )
 
 
-def cover_end(text: str, low: str | None = None) -> int:
+def cover_end(text: str, low: str | None = None, heading: int | None = None) -> int:
     """End of the cover region: the first item heading (after the title lines), capped, and no
     further than a little past the last cover element (the EGC transition box, or the Rule
-    13e-4(c) box) when the cover prints one. ``low``: see :func:`_lowered`."""
-    end = _first_heading(text)
+    13e-4(c) box) when the cover prints one. ``low``: see :func:`_lowered`; ``heading``:
+    :func:`_first_heading` if known."""
+    end = _first_heading(text) if heading is None else heading
     last = _last(_ci_finditer(_LAST_COVER_PART, ("extended", "communication"), text, low, 0, end))
     if last is not None:
         end = min(end, last.end() + 400)
@@ -188,8 +192,10 @@ def cover_end(text: str, low: str | None = None) -> int:
 
 
 def _first_heading(text: str) -> int:
-    m = _END.search(text, 200, MAX_COVER)
-    return m.start() if m else min(len(text), MAX_COVER)
+    # _END at a line start p >= 200 is _END_NL at the newline p - 1 >= 199 (a search for the
+    # newline, not an attempt at every position).
+    m = _END_NL.search(text, 199, MAX_COVER)
+    return m.start() + 1 if m else min(len(text), MAX_COVER)
 
 
 # --- case-insensitive scans of the cover -----------------------------------------------------------
@@ -212,43 +218,72 @@ def _lowered(text: str, end: int) -> str | None:
 Finder = str | tuple[str, ...] | re.Pattern[str]
 
 
-def _next_at(low: str, finder: Finder, pos: int, endpos: int) -> int:
-    """The first position >= pos where ``finder`` (a word, one of several words, or a regex run on
-    the lower-cased copy) opens; -1 if none."""
-    if isinstance(finder, str):
-        return low.find(finder, pos, endpos)
-    if isinstance(finder, tuple):
-        hits = [k for k in (low.find(w, pos, endpos) for w in finder) if k >= 0]
-        return min(hits) if hits else -1
-    m = finder.search(low, pos, endpos)
-    return m.start() if m else -1
+def _ci_search(
+    rx: re.Pattern[str], finder: Finder, text: str, low: str | None, pos: int, endpos: int
+) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)`` for a case-insensitive ``rx`` whose every match opens where
+    ``finder`` (a word, one of several words, or a regex run on ``low``) finds its lower-cased
+    start in ``low`` (see :func:`_lowered`)."""
+    if low is None or endpos > len(low):
+        return rx.search(text, pos, endpos)
+    find = low.find
+    match = rx.match
+    while True:
+        if type(finder) is str:
+            c = find(finder, pos, endpos)
+        elif type(finder) is tuple:
+            c = -1
+            for w in finder:
+                k = find(w, pos, endpos)
+                if k >= 0 and (c < 0 or k < c):
+                    c = k
+        else:
+            fm = finder.search(low, pos, endpos)
+            c = fm.start() if fm else -1
+        if c < 0:
+            return None
+        m = match(text, c, endpos)
+        if m is not None:
+            return m
+        pos = c + 1
 
 
 def _ci_finditer(
     rx: re.Pattern[str], finder: Finder, text: str, low: str | None, pos: int, endpos: int
 ) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text, pos, endpos)`` for a case-insensitive ``rx`` whose every match opens
-    where ``finder`` finds its lower-cased start in ``low`` (``rx`` never matches empty)."""
-    if low is None or endpos > len(low):
-        yield from rx.finditer(text, pos, endpos)
-        return
+    """``rx.finditer(text, pos, endpos)`` (see :func:`_ci_search`; ``rx`` never matches empty)."""
     while True:
-        c = _next_at(low, finder, pos, endpos)
-        if c < 0:
-            return
-        m = rx.match(text, c, endpos)
+        m = _ci_search(rx, finder, text, low, pos, endpos)
         if m is None:
-            pos = c + 1
-        else:
-            yield m
-            pos = m.end()
+            return
+        yield m
+        pos = m.end()
 
 
-def _ci_search(
-    rx: re.Pattern[str], finder: Finder, text: str, low: str | None, pos: int, endpos: int
-) -> re.Match[str] | None:
-    """``rx.search(text, pos, endpos)`` (see :func:`_ci_finditer`)."""
-    return next(_ci_finditer(rx, finder, text, low, pos, endpos), None)
+class _Words:
+    """Tells, line after line (in order), whether a line may hold one of some lower-case words in
+    any case: no only when the lower-cased cover shows none of them there. Keeps each word's next
+    occurrence, so that lines without them cost no search."""
+
+    def __init__(self, low: str | None, words: tuple[str, ...]) -> None:
+        self.low = low
+        self.words = words
+        self.next = [-1] * len(words)  # next occurrence at or after the last line asked about
+
+    def may_hold(self, start: int, end: int) -> bool:
+        low = self.low
+        if low is None or end > len(low):
+            return True
+        nxt = self.next
+        for k, w in enumerate(self.words):
+            q = nxt[k]
+            if 0 <= q < start or (q == -1):
+                q = nxt[k] = low.find(w, start)
+                if q < 0:
+                    nxt[k] = -2  # no more occurrences
+            if q >= 0 and q + len(w) <= end:
+                return True
+        return False
 
 
 def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -265,11 +300,12 @@ def _clean(s: str) -> str:
 def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings: list[str]) -> Cover:
     text = doc.text
     # Every case-insensitive scan reads at most 2,000 characters past the first item heading (_egc).
-    low = _lowered(text, _first_heading(text) + 2000)
-    end = cover_end(text, low)
+    heading = _first_heading(text)
+    low = _lowered(text, heading + 2000)
+    end = cover_end(text, low, heading)
     tabbed = doc.format in ("html", "ixbrl")
     lines = build_lines(text, 0, end, tabbed)
-    f = _Found(doc, end)
+    f = _Found(doc, end, low)
     dei = [x for x in facts if x.name.startswith("dei:")]
     shown = _shown_facts(dei, text, end)
 
@@ -290,8 +326,9 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
             flags[name] = box[0]
             f.evidence[name] = evidence_for(doc, box[1], box[2])
     securities = _securities_12b(lines, text, dei, low)
-    xbrl = _xbrl_values(dei)
-    conflicts = _hidden_facts(f, dei, xbrl)
+    trans = [_transform(x) for x in dei]
+    xbrl = _xbrl_values(dei, trans)
+    conflicts = _hidden_facts(f, dei, xbrl, trans)
 
     v = f.values
     if "report_date" not in v:
@@ -454,10 +491,11 @@ def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) ->
             f.values["co_registrants"] = co
 
 
-def _xbrl_values(dei: list[XbrlFact]) -> dict[str, str]:
+def _xbrl_values(dei: list[XbrlFact], trans: list[str | None] | None = None) -> dict[str, str]:
+    """``trans``: :func:`_transform` of each fact, if known."""
     out: dict[str, list[str]] = {}
-    for x in dei:
-        v = _transform(x)
+    for k, x in enumerate(dei):
+        v = _transform(x) if trans is None else trans[k]
         if v is None:
             continue
         vals = out.setdefault(x.name, [])
@@ -494,13 +532,15 @@ def _transform(x: XbrlFact) -> str | None:
     return v or None
 
 
-def _hidden_facts(f: _Found, dei: list[XbrlFact], xbrl: dict[str, str]) -> list[CoverConflict]:
+def _hidden_facts(
+    f: _Found, dei: list[XbrlFact], xbrl: dict[str, str], trans: list[str | None] | None = None
+) -> list[CoverConflict]:
     """Fill fields the printed cover lacks from hidden facts; note printed/dei disagreements."""
     conflicts: list[CoverConflict] = []
     first: dict[str, str] = {}
-    for x in dei:
+    for k, x in enumerate(dei):
         if x.name not in first:
-            t = _transform(x)
+            t = _transform(x) if trans is None else trans[k]
             if t is not None:
                 first[x.name] = t
     local = first.get("dei:LocalPhoneNumber")
@@ -930,7 +970,10 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                     c = lab.inline
                     f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
                     return
+    words = _Words(f.low, ("tel", "phone"))  # every _PHONE_KEY match holds one of these
     for ln in lines:
+        if not words.may_hold(ln.start, ln.end):
+            continue
         if not _PHONE_KEY.search(ln.text) or (_FAX.search(ln.text) and not _TELEPHONE.search(ln.text)):
             continue
         key = _PHONE_KEY.search(ln.text)
@@ -1032,7 +1075,7 @@ def _pick_date(text: str, s: int, e: int) -> tuple[str, int, int] | None:
 
 def _report_date(f: _Found, lines: list[Line], text: str) -> None:
     fact = f.values.pop("_fact_date", None)
-    got = _layout_date(lines, text)
+    got = _layout_date(lines, text, f.low)
     if got is None and fact is not None:
         got = fact
     elif (
@@ -1054,8 +1097,11 @@ def _line_at(lines: list[Line], pos: int) -> Line:
     return lines[-1]
 
 
-def _layout_date(lines: list[Line], text: str) -> tuple[str, int, int] | None:
+def _layout_date(lines: list[Line], text: str, low: str | None = None) -> tuple[str, int, int] | None:
+    words = _Words(low, ("date", "earliest"))  # every _DATE_LABEL match holds one of these
     for ln in lines:
+        if not words.may_hold(ln.start, ln.end):
+            continue
         m = _DATE_LABEL.search(ln.text)
         if not m:
             continue

@@ -182,6 +182,7 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_OK = re.compile(r"\b(?:12\(b\)|\d{1,2}\(\w\))")
 
 
+@lru_cache(maxsize=16384)
 def is_label_text(text: str) -> bool:
     """Whether a cell reads as a printed label rather than a value."""
     t = text.strip()
@@ -353,7 +354,7 @@ def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
     pieces: list[tuple[int, int]] = []
     # HTML laid out with runs of non-breaking spaces instead of table cells is read like fixed-width
     # text (x-2024-12-20: "Delaware      000-30432      22-2335094").
-    spaced = tabbed and "\t" not in raw and _HTML_SPACED.search(raw.strip()) is not None
+    spaced = tabbed and "\t" not in raw and "   " in raw.strip()  # _HTML_SPACED
     ln.visual = not tabbed or spaced
     if tabbed and not spaced and "\t" not in raw:
         # One HTML paragraph: one cell (the common case, kept cheap).
