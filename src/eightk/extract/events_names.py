@@ -403,39 +403,65 @@ def _valid(tokens: list[str]) -> bool:
 def find_names(text: str, start: int, end: int) -> list[Mention]:
     """Full-name mentions in ``text[start:end]`` (at least a first and a last name)."""
     out: list[Mention] = []
+    runs = _RUNS
+    if len(runs) > 50_000:
+        runs.clear()  # bounded: a long-lived process reads many filings
     for m in NAME_RUN.finditer(text, start, end):
         raw = m.group("name")
         if " " not in raw and "\t" not in raw and "\n" not in raw:
             continue  # one word: never a first and a last name (_valid)
         if "\n\n" in raw:
             continue
+        # "Erin May": a month ends the run; it is a surname unless a day follows the run.
+        last = raw[max(raw.rfind(" "), raw.rfind("\t"), raw.rfind("\n")) + 1 :]
+        day = last.lower() in _MONTHS and bool(_DIGIT_AFTER.match(text, m.end()))
+        key = (raw, day)
+        core = runs.get(key, _UNREAD)
+        if core is _UNREAD:
+            core = runs[key] = _read_run(raw, day)
+        if core is None:
+            continue
         s = m.start("name")
-        toks = _WS_RUN.split(raw)
-        # Trim stop words at either end ("On December", "Director Fred"): keep the longest clean core.
-        i, j = 0, len(toks)
-        while i < j and toks[i].lower().strip(".,") in STOP and not _is_init(toks[i]):
-            i += 1
-        while j > i and toks[j - 1].lower().strip(".,") in STOP and not _is_init(toks[j - 1]):
-            if toks[j - 1].lower() in _MONTHS and j == len(toks) and not _DIGIT_AFTER.match(text, m.end()):
-                break  # "Erin May": a surname, not a month (a month is followed by a day)
-            j -= 1
-        core = toks[i:j]
-        if not core or not _valid(core):
-            continue
-        # Recompute the span of the core inside the run.
-        off = s
-        for t in toks[:i]:
-            off = text.index(t, off) + len(t)
-        cs = text.index(core[0], off)
-        ce = cs
-        for t in core:
-            ce = text.index(t, ce) + len(t)
+        cs, ce, e, name, nkey = core
         # "Meta Platforms, Inc.", "Marygold & Co.": a company, not a person.
-        if _COMPANY_AFTER.match(text, ce, min(len(text), ce + 20)):
+        if _COMPANY_AFTER.match(text, s + ce, min(len(text), s + ce + 20)):
             continue
-        name = _WS.sub(" ", text[cs:ce]).strip(" ,")
-        out.append(Mention(start=cs, end=cs + len(text[cs:ce].rstrip(" ,")), name=name, key=name_key(name)))
+        out.append(Mention(start=s + cs, end=s + e, name=name, key=nkey))
     return out
+
+
+# What a run of capitalized words holds, by its text (and whether a day follows it): the same
+# runs recur ("Chief Executive Officer", a person's name), so each is read once.
+_RUNS: dict[tuple[str, bool], tuple[int, int, int, str, tuple[str, str]] | None] = {}
+_UNREAD = (0, 0, 0, "", ("", ""))
+
+
+def _read_run(raw: str, day: bool) -> tuple[int, int, int, str, tuple[str, str]] | None:
+    """The name in a run of capitalized words: offsets in ``raw`` of its start, of the end of its last
+    word, of its end without a trailing comma, and the name and its key; None when none.
+    ``day``: the run ends in a month and a day follows it."""
+    toks = _WS_RUN.split(raw)
+    # Trim stop words at either end ("On December", "Director Fred"): keep the longest clean core.
+    i, j = 0, len(toks)
+    while i < j and toks[i].lower().strip(".,") in STOP and not _is_init(toks[i]):
+        i += 1
+    while j > i and toks[j - 1].lower().strip(".,") in STOP and not _is_init(toks[j - 1]):
+        if toks[j - 1].lower() in _MONTHS and j == len(toks) and not day:
+            break  # "Erin May": a surname, not a month (a month is followed by a day)
+        j -= 1
+    core = toks[i:j]
+    if not core or not _valid(core):
+        return None
+    # The span of the core inside the run (words are separated by white space only).
+    off = 0
+    for t in toks[:i]:
+        off = raw.index(t, off) + len(t)
+    cs = raw.index(core[0], off)
+    ce = cs
+    for t in core:
+        ce = raw.index(t, ce) + len(t)
+    name = _WS.sub(" ", raw[cs:ce]).strip(" ,")
+    return cs, ce, cs + len(raw[cs:ce].rstrip(" ,")), name, name_key(name)
 
 
 class NameBook:

@@ -479,14 +479,16 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _boundary(text: str, p: int) -> bool:
-    """``\\b`` at ``p`` (the character before ``p`` counts even when a search starts at ``p``)."""
-    before = p > 0 and _is_word(text[p - 1])
-    return before != (p < len(text) and _is_word(text[p]))
+def _boundary(text: str, p: int, lo: int = 0, hi: int = -1) -> bool:
+    """``\\b`` at ``p`` in ``text[lo:hi]`` (the default: in ``text``, so the character before ``p``
+    counts even when a search starts at ``p``)."""
+    before = p > lo and _is_word(text[p - 1])
+    return before != (p < (len(text) if hi < 0 else hi) and _is_word(text[p]))
 
 
-def _honorific_start(text: str, q: int, lo: int) -> int:
-    """Start of ``\\b(?:Mr|Mrs|Ms|Dr)\\.?[ \\t\\n]+`` ending at ``q`` and starting at or after ``lo``, or -1."""
+def _honorific_start(text: str, q: int, lo: int, sliced: bool = False) -> int:
+    """Start of ``\\b(?:Mr|Mrs|Ms|Dr)\\.?[ \\t\\n]+`` ending at ``q`` and starting at or after ``lo``, or -1.
+    ``sliced``: read in ``text[lo:]`` (nothing before ``lo`` for ``\\b`` to see)."""
     j = q
     while j > lo and text[j - 1] in " \t\n":
         j -= 1
@@ -494,7 +496,7 @@ def _honorific_start(text: str, q: int, lo: int) -> int:
         return -1
     k = j - 1 if j > lo and text[j - 1] == "." else j
     for h in (k - 3, k - 2):
-        if h >= lo and text[h:k] in ("Mrs", "Mr", "Ms", "Dr") and _boundary(text, h):
+        if h >= lo and text[h:k] in ("Mrs", "Mr", "Ms", "Dr") and _boundary(text, h, lo if sliced else 0):
             return h
     return -1
 
@@ -539,6 +541,12 @@ def _age(f: _Found) -> tuple[int, int, int] | None:
 def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) -> list[_Found]:
     text = sec.doc.text
     out: list[_Found] = []
+    # The _GATE stems the section holds: a sentence can hold no other (lower case keeps the offsets
+    # when it keeps the length, so a sentence's lower case is a piece of the section's).
+    sec_low = text[sec.start : sec.end].lower()
+    gate = tuple(k for k in _GATE if k in sec_low) if len(sec_low) == sec.end - sec.start else _GATE
+    if not gate:
+        return out
     sents = list(sentences(text, sec.start, sec.end, lines=sec.doc.format in ("html", "ixbrl")))
     # Read only once a sentence reports a change (most sections have none): the registrant's names,
     # and the full names of the section (one pass of the name finder; sentences take their share).
@@ -550,7 +558,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
     for si, (a, b) in enumerate(sents):
         sent = text[a:b]
         low = sent.lower()
-        if not has_stem(low, _GATE):
+        if not has_stem(low, gate):
             last = None
             continue
         fl = fold_case(sent, low)
@@ -906,8 +914,17 @@ def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
         return True
     if _STRONG_AFTER.match(text, m.end):
         return True
+    # "Mr. <surname>" in the section (r"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+<surname>\b" over sec.text),
+    # found as a literal: no regex to compile per surname.
     sur = m.name.split()[-1]
-    return bool(re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+{re.escape(sur)}\b", sec.text))
+    q = text.find(sur, sec.start, sec.end)
+    while q >= 0:
+        if _honorific_start(text, q, sec.start, sliced=True) >= 0 and _boundary(
+            text, q + len(sur), sec.start, sec.end
+        ):
+            return True
+        q = text.find(sur, q + 1, sec.end)
+    return False
 
 
 _ACTIVE_ANY = re.compile(
