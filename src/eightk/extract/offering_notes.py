@@ -26,10 +26,16 @@ _NOTE_NAME = (
 _MONEY = r"(?P<money>(?:U\.?S\.?\s?\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CHF)\s?)\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[.,]\d)(?:\s?(?:thousand|million|billion)\b)?)"
 _POSS = r"(?:(?:its|our|their|the\s+(?:Company|Registrant|Issuer|Corporation)'s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}'s)\s+)?"
 
+# every _MONEY starts with one of these (case-insensitively): "US$", "U.S. $", "USD", "$", ...
+_MONEY_STEMS = ("us", "u.s", "$", "€", "£", "¥", "eur", "gbp", "jpy", "chf")
+
 # "$500,000,000 aggregate principal amount of its 4.500% Senior Notes due 2030"; "$300,000,000 6 3/4% Notes due ..."
-_A = re.compile(
-    rf"{_MONEY}\s+(?:(?:(?:in\s+)?(?:the\s+|an\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+)?of\s+{_POSS})?{_NOTE_NAME}",
-    re.I,
+_A = KeywordPattern(
+    re.compile(
+        rf"{_MONEY}\s+(?:(?:(?:in\s+)?(?:the\s+|an\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+)?of\s+{_POSS})?{_NOTE_NAME}",
+        re.I,
+    ),
+    _MONEY_STEMS,
 )
 # "its 4.405% Notes Due 2027 in the aggregate principal amount of $750,000,000"
 _C = re.compile(
@@ -44,7 +50,9 @@ _D = re.compile(
     re.I,
 )
 # Exhibit list: "4.2  Form of 4.700% Note due 2026", "Form of Note for the 6.259% Senior Notes due 2027"
-_F = re.compile(rf"\bForm\s+of\s+(?:Global\s+)?(?:Notes?\s+for\s+(?:the\s+)?)?{_NOTE_NAME}", re.I)
+_F = KeywordPattern(
+    re.compile(rf"\bForm\s+of\s+(?:Global\s+)?(?:Notes?\s+for\s+(?:the\s+)?)?{_NOTE_NAME}", re.I), ("form",)
+)
 
 _HISTORY = re.compile(
     r"\b(?:repay|repayment|redeem|redemption|repurchase|tender(?:ed)?|exchange\s+offer|retire|refinanc\w*|"
@@ -114,8 +122,10 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
         for m in _A.finditer(t):
             _add(found, order, s, m, t, exhibit=False)
         if "principal" in tl:
-            for rx in (_C, _D):
-                for m in rx.finditer(t):
+            for m in _C.finditer(t):
+                _add(found, order, s, m, t, exhibit=False)
+            if "annum" in tl:  # _D says "per annum"
+                for m in _D.finditer(t):
                     _add(found, order, s, m, t, exhibit=False)
     for s in exhibit_sents:
         t = s.text

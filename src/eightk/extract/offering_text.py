@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from heapq import heapify, heappop, heappush
+from itertools import islice
 
 from eightk.model import Document, Evidence, Filing, evidence_for
 from eightk.parse.dates import iter_dates
@@ -30,12 +31,12 @@ _FOLD_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 class KeywordPattern:
     """A compiled case-insensitive pattern whose every match starts with one of a few plain words, searched
-    by looking for those words first.
+    by looking for those words first (for patterns that never match an empty string).
 
     The regex engine cannot skip ahead to a case-insensitive alternation: it tries the pattern at every
     character. Here ``stems`` (lowercase; each match of the pattern starts with one of them) are found in
     the lowercased text at memory speed, and the pattern is tried only where one starts, leftmost first, so
-    ``search`` returns exactly the match ``rx.search`` would. Text holding a character that ``lower()`` does
+    ``search`` and ``finditer`` return exactly the matches of ``rx.search`` and ``rx.finditer``. Text holding a character that ``lower()`` does
     not fold as ``re.I`` does is searched by the pattern alone. Other attributes are the pattern's.
     """
 
@@ -46,13 +47,22 @@ class KeywordPattern:
         self._stems = stems
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``rx.search``."""
+        return next(self._matches(text, pos, endpos), None)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``rx.finditer``."""
+        return self._matches(text, pos, endpos)
+
+    def _matches(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         n = len(text)
         a = min(max(pos, 0), n)
         e = n if endpos is None else min(max(endpos, 0), n)
         seg = text[a:e]
         for c in _FOLD_SPECIALS:
             if c in seg:
-                return self._re.search(text, a, e)
+                yield from self._re.finditer(text, a, e)
+                return
         low = seg.lower()
         nxt: dict[str, int] = {}
         for w in self._stems:
@@ -60,19 +70,27 @@ class KeywordPattern:
             if i >= 0:
                 nxt[w] = i
         match = self._re.match
+        k = 0
         while nxt:
-            i = min(nxt.values())
+            i = min(nxt.values())  # the leftmost place a match can start
             m = match(text, a + i, e)
-            if m is not None:
-                return m
+            if m is None:
+                x = i + 1
+            else:
+                yield m
+                k += 1
+                if m.end() == m.start():
+                    # after an empty match the regex's own stepping rules apply: its matches so far were these
+                    yield from islice(self._re.finditer(text, a, e), k, None)
+                    return
+                x = m.end() - a  # the next match is the leftmost from the end of this one
             for w, j in list(nxt.items()):
-                if j == i:
-                    j = low.find(w, i + 1)
+                if j < x:
+                    j = low.find(w, x)
                     if j < 0:
                         del nxt[w]
                     else:
                         nxt[w] = j
-        return None
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._re, name)
