@@ -22,8 +22,10 @@ _RET = r"(?:[ \t]*\((?:Ret\.?|ret\.?|Retired)\))"
 # A candidate run: optional honorific, then 2+ name tokens on one line (or a hard wrap).
 # The lookahead (every honorific and name token starts with a capital, "de" or "van") is only a quick
 # rejection of the other positions: the search tries every position of the text.
+# The honorific group is tried only where one can start (each of _HONOR's words starts with one of
+# these capitals): entering the optional group costs more than that test.
 NAME_RUN = re.compile(
-    rf"(?=[A-Zdv])(?<![A-Za-z0-9.'-])(?:(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
+    rf"(?=[A-Zdv])(?<![A-Za-z0-9.'-])(?:(?=[ACDGHJLMPS])(?P<honor>{_HONOR}{_RET}?)[ \t\n]+)?"
     rf"(?P<name>(?:{_INIT}[ \t\n]+)?{_CAP}(?:[ \t\n]+(?:{_INIT}|{_CAP}|{_NICK}|{_PART}(?=[ \t\n]+[A-Z])))*{_SUFFIX}?)(?![A-Za-z])"
 )
 HONOR_SURNAME = re.compile(

@@ -65,7 +65,8 @@ def _heading_re(code: str) -> re.Pattern[str]:
 
 
 def _weight(text: str, start: int, end: int) -> int:
-    return len(text[start:end]) - text[start:end].count(" ") - text[start:end].count("\n")
+    seg = text[start:end]
+    return len(seg) - seg.count(" ") - seg.count("\n")
 
 
 def item_sections(filing: Filing, codes: Iterable[str]) -> list[Section]:

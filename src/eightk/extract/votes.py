@@ -132,6 +132,16 @@ _COLON_HEAD = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_NUMBERS_ONLY = re.compile(r"[\d,.%\s]+")
+_DIRECTORS = re.compile(r"\belect(?:ion|ed|ing)?\b[^\n]{0,40}\bdirectors?\b|\bnominees?\b")
+_ELECTED = re.compile(r"\bwere[ \t\n]+(?:duly[ \t\n]+)?elected|\belected\b")
+_NOT_APPROVED = re.compile(
+    r"\b(?:not[ \t\n]+approved|did[ \t\n]+not[ \t\n]+(?:pass|receive|approve)|failed|was[ \t\n]+not[ \t\n]+ratified|rejected)\b"
+)
+_APPROVED = re.compile(r"\b(?:approved|ratified|adopted|passed)\b")
+
+
 def _proposals(sec: Section) -> list[Proposal]:
     text = sec.text
     heads = [
@@ -142,21 +152,18 @@ def _proposals(sec: Section) -> list[Proposal]:
     out: list[Proposal] = []
     for i, m in enumerate(heads):
         block = text[m.start() : heads[i + 1].start() if i + 1 < len(heads) else len(text)]
-        desc = re.sub(r"\s+", " ", m.group("desc").split("\t")[0]).strip(" :.-")
-        if len(desc) < 3 or re.fullmatch(r"[\d,.%\s]+", desc):
+        desc = _SPACES.sub(" ", m.group("desc").split("\t")[0]).strip(" :.-")
+        if len(desc) < 3 or _NUMBERS_ONLY.fullmatch(desc):
             continue
         low = block.lower()
-        director = bool(re.search(r"\belect(?:ion|ed|ing)?\b[^\n]{0,40}\bdirectors?\b|\bnominees?\b", low))
+        director = bool(_DIRECTORS.search(low))
         counts = {} if director else _counts(block)
         outcome = None
-        if director and re.search(r"\bwere[ \t\n]+(?:duly[ \t\n]+)?elected|\belected\b", low):
+        if director and _ELECTED.search(low):
             outcome = "elected"
-        elif re.search(
-            r"\b(?:not[ \t\n]+approved|did[ \t\n]+not[ \t\n]+(?:pass|receive|approve)|failed|was[ \t\n]+not[ \t\n]+ratified|rejected)\b",
-            low,
-        ):
+        elif _NOT_APPROVED.search(low):
             outcome = "not_approved"
-        elif re.search(r"\b(?:approved|ratified|adopted|passed)\b", low):
+        elif _APPROVED.search(low):
             outcome = "approved"
         out.append(Proposal(description=desc[:300], outcome=outcome, **counts))  # type: ignore[arg-type]
         if len(out) >= 40:
@@ -167,6 +174,8 @@ def _proposals(sec: Section) -> list[Proposal]:
 def _counts(block: str) -> dict[str, int]:
     lines = block.split("\n")
     for i, line in enumerate(lines):
+        if "for" not in line.lower():
+            continue  # no "For" column (every votes_for cell ends in "for"): no header row
         cells = [c.strip() for c in line.split("\t") if c.strip()]
         names = []
         for c in cells:
