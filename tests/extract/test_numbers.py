@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eightk.extract.numbers import (
@@ -88,3 +88,142 @@ def test_never_crash_and_spans_stay_inside(text: str) -> None:
     for finder in (iter_money, iter_counts, iter_percents):
         for a in finder(text):
             assert 0 <= a.start < a.end <= len(text)
+
+
+# The shared text machinery the number finders run over (eightk.extract.offering_text) is built for speed;
+# these check it against the plain forms it replaces, on text made of the characters that matter to it.
+
+_PIECES = [
+    ".",
+    ". ",
+    ".  ",
+    ";",
+    "!",
+    "?",
+    " ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\t",
+    '"',
+    "'",
+    ")",
+    "]",
+    "(",
+    "$",
+    "€",
+    "Inc.",
+    "Co.",
+    "L.P.",
+    "U.S.",
+    "J.",
+    "approx.",
+    "xapprox.",
+    "Company.",
+    "Ltée.",
+    "_Inc.",
+    "No. 5",
+    "The",
+    "A",
+    "shares",
+    "ſhares",
+    "SHARES",
+    "Notes due",
+    "notes\tdue",
+    "private  placement",
+    "İ",
+    "ı",
+    "\u212a",
+    "units_",
+    "xunits",
+    "warranty",
+    "principal amount",
+    "2024",
+    "e",
+    "Inc. The",
+    "Co.\tA",
+    "U.S. A",
+    'L.P." The',
+    "J.\nThe",
+    "Ltd.\n \nA",
+    "approx. 5",
+    "Nos. 3",
+    "agreement. The",
+    "Ltée. The",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence splitter as first written: one pattern, every end checked for an abbreviation."""
+    from eightk.extract.offering_text import _ABBREV_TAIL, _SENT_END
+
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        if (
+            m.group(0).strip() == ""
+            and "\n\n" not in m.group(0)
+            and _ABBREV_TAIL.search(text, max(s, m.start() - 12), m.start())
+        ):
+            continue
+        if not text[s : m.start()].isspace() and m.start() > s:
+            a, b = s, m.start()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            out.append((a, b))
+        s = m.end()
+    if text[s:end].strip():
+        a, b = s, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+@settings(max_examples=400)
+@given(_TEXT, st.integers(0, 400), st.integers(0, 400))
+def test_sentences_match_the_plain_splitter(text: str, i: int, j: int) -> None:
+    from eightk.extract.offering_text import Region, sentences
+    from eightk.model import Document
+
+    # a window of the text; often all of it
+    start, end = sorted((i % (len(text) + 1), j % (len(text) + 1))) if i % 3 else (0, len(text))
+    doc = Document(index=0, type="8-K", text=text)
+    got = [(s.start, s.end) for s in sentences(Region(doc, start, end, "body"))]
+    assert got == _reference_sentences(text, start, end)
+
+
+def test_sentences_keep_abbreviations_and_split_after_a_region_start() -> None:
+    from eightk.extract.offering_text import Region, sentences
+    from eightk.model import Document
+
+    text = "Acme Inc. sold 5 shares to J. Smith. The closing was today.\n\nItem 9.01. Exhibits"
+    doc = Document(index=0, type="8-K", text=text)
+    got = [s.text for s in sentences(Region(doc, 0, len(text), "body"))]
+    assert got == ["Acme Inc. sold 5 shares to J. Smith.", "The closing was today.", "Item 9.01.", "Exhibits"]
+    # a region that starts right after a period: its first end is the whitespace there
+    k = text.index(" The closing")
+    assert next(s.text for s in sentences(Region(doc, k, len(text), "body"))) == "The closing was today."
+
+
+@given(_TEXT, st.integers(-2, 400), st.one_of(st.none(), st.integers(-2, 400)))
+def test_keyword_pattern_finds_what_its_regex_finds(text: str, pos: int, endpos: int | None) -> None:
+    from eightk.extract.offering_text import CUE_RE, PRESS_CUE_RE
+
+    for kp in (CUE_RE, PRESS_CUE_RE):
+        rx = kp._re
+        want = rx.search(text, pos) if endpos is None else rx.search(text, pos, endpos)
+        got = kp.search(text, pos) if endpos is None else kp.search(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span())
+        want_all = [
+            m.span() for m in (rx.finditer(text, pos) if endpos is None else rx.finditer(text, pos, endpos))
+        ]
+        got_all = [
+            m.span() for m in (kp.finditer(text, pos) if endpos is None else kp.finditer(text, pos, endpos))
+        ]
+        assert got_all == want_all
