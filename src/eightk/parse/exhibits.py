@@ -67,7 +67,7 @@ _HEADER_ROW = re.compile(r"(?i)^[^\S\n]*(?:Exhibit|No\.|Number|Description|Page|
 VALID_MAJOR = set(range(1, 37)) | set(range(95, 111))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     number: str
     num_start: int
@@ -79,7 +79,7 @@ class _Entry:
     lines: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Region:
     kind: str  # "item", "index", "sub"
     start: int

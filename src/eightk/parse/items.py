@@ -113,6 +113,8 @@ _JOINER = re.compile(r"\band\b|&|,", re.I)
 _BLANKS = re.compile(r"[ \t]")
 _SPACES = re.compile(r"\s+")
 _EMPTY = re.compile(r"\A[\s.:\-]*(?:none|not applicable|n/?a|inapplicable)\.?[\s.]*\Z", re.I)
+_EMPTY_AT = re.compile(_EMPTY.pattern[2:], re.I)  # the same without \A, for match(text, pos, endpos)
+_NON_BLANK = re.compile(r"\S")
 
 
 def _norm_code(raw: str) -> str | None:
@@ -195,10 +197,13 @@ def find_items(doc: Document, filed_date: str | None) -> tuple[list[Item], list[
         if body_end < body_start:
             body_end = body_start
         title = _title(text[hend:line_end])
-        body = text[body_start:body_end]
-        empty = bool(_EMPTY.match(body)) or (not body.strip() and bool(title) and bool(_EMPTY.match(title)))
+        # The body is read in place (no copy of what can be most of the document).
+        blank = _NON_BLANK.search(text, body_start, body_end) is None
+        empty = bool(_EMPTY_AT.match(text, body_start, body_end)) or (
+            blank and bool(title) and bool(_EMPTY.match(title))
+        )
         # "Item 3.02 Unregistered Sales of Equity Securities. None." on one line.
-        empty = empty or (not body.strip() and bool(title) and bool(_TITLE_THEN_NONE.search(title or "")))
+        empty = empty or (blank and bool(title) and bool(_TITLE_THEN_NONE.search(title or "")))
         if title and _EMPTY.match(title):
             title = None
             empty = True
