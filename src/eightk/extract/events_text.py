@@ -171,15 +171,17 @@ _ABBREV = frozenset(
 )
 # Written as one character class first and the alternatives after it, so the engine skips ahead to
 # the next candidate character instead of trying each position: the same matches as
-# r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])".
+# r"[.!?](?=[\"')\]]?(?:\s|$))|\n[ \t]*\n|\n(?=[ \t]*\([a-z0-9]{1,3}\)[ \t])".
+# A semicolon or colon never ends a sentence (clauses stay together; a semicolon would split only
+# lists of long clauses), so they are not looked for.
 _SENT_END = re.compile(
-    r"[.!?;:\n](?:(?<=[.!?;:])(?=[\"')\]]?(?:\s|$))|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*\([a-z0-9]{1,3}\)[ \t]))"
+    r"[.!?\n](?:(?<=[.!?])(?=[\"')\]]?(?:\s|$))|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*\([a-z0-9]{1,3}\)[ \t]))"
 )
 
 
 # The same ends, read over many lines at once: every line break ends a sentence too.
-# (r"[.!?;:](?=[\"')\]]?(?:\s|$))|\n", in the same form as _SENT_END)
-_SENT_END_LINES = re.compile(r"[.!?;:\n](?:(?<=\n)|(?=[\"')\]]?(?:\s|$)))")
+# (r"[.!?](?=[\"')\]]?(?:\s|$))|\n", in the same form as _SENT_END)
+_SENT_END_LINES = re.compile(r"[.!?\n](?:(?<=\n)|(?=[\"')\]]?(?:\s|$)))")
 # The word before a period ("Mr", "U.S", "D").
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.?$")
 
@@ -202,9 +204,6 @@ def sentences(text: str, start: int, end: int, lines: bool = False) -> Iterator[
             # An initial ("D. Jeremy"), an abbreviation, or a number ("1.5"): not an end.
             if word in _ABBREV or (w and len(w.group(1)) == 1 and w.group(1).isupper()):
                 continue
-        elif ch in ";:":
-            # Keep clauses together; a semicolon splits only lists of long clauses.
-            continue
         if lines and ch == "\n":
             a, b = _trim(text, s, m.start())
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eightk.extract.events_names import (
     Mention,
@@ -312,6 +313,9 @@ def _event_date(text: str, pos: int, hi: int) -> tuple[str, int, int] | None:
     return _term_date(text, tm.group("term"))
 
 
+_TERM_DATE_RX1 = re.compile(r"[ \t\n,]*")
+
+
 def _term_date(text: str, term: str) -> tuple[str, int, int] | None:
     """The date printed where a defined term is defined: 'effective as of October 14, 2024 (the
     "Effective Date")' (0000320187-24-000053), 'meeting of shareholders on September 27, 2023 (the
@@ -321,7 +325,7 @@ def _term_date(text: str, term: str) -> tuple[str, int, int] | None:
         lo = max(0, dm.start() - 60)
         for om in _DEFINED_AT.finditer(text[lo : dm.start()]):
             d = find_date(text, lo + om.end(), dm.start())
-            if d and d[1] == lo + om.end() and re.fullmatch(r"[ \t\n,]*", text[d[2] : dm.start()]):
+            if d and d[1] == lo + om.end() and _TERM_DATE_RX1.fullmatch(text[d[2] : dm.start()]):
                 return d
         break  # only the definition (the first occurrence) dates the term
     return None
@@ -538,6 +542,14 @@ def _age(f: _Found) -> tuple[int, int, int] | None:
     return None
 
 
+_READ_SECTION_RX1 = re.compile(r"[ \t\n]*(?:,|and|,[ \t\n]*and|&)[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]*)?")
+_READ_SECTION_RX2 = re.compile(r"(?:,|\band)[ \t\n]*$")
+_READ_SECTION_RX3 = re.compile(r"[ \t\n]*,[ \t\n]*")
+_READ_SECTION_RX4 = re.compile(
+    r"\b(?:will|was|were|has|have|had|is|are|notified|informed|who|which|that|while|whereas)\b"
+)
+
+
 def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) -> list[_Found]:
     text = sec.doc.text
     out: list[_Found] = []
@@ -621,11 +633,8 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             elif (
                 prev_active is not None
                 and len(before) < 90
-                and re.search(r"(?:,|\band)[ \t\n]*$", before)
-                and not re.search(
-                    r"\b(?:will|was|were|has|have|had|is|are|notified|informed|who|which|that|while|whereas)\b",
-                    before,
-                )
+                and _READ_SECTION_RX2.search(before)
+                and not _READ_SECTION_RX4.search(before)
             ):
                 # "elected D. Jeremy Darroch, effective ..., and James P. Gorman, effective ..., as directors"
                 f = _new(sec, m, "appointment", (a, b), "officers.appoint_list")
@@ -639,7 +648,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             if _F_DEPART_BEFORE.search(before_core, bc_low):
                 f = _new(sec, m, "departure", (a, b), "officers.depart_noun")
                 _role_after(f, text, m.end, hi, registrant)
-                cm = re.match(r"[ \t\n]*,[ \t\n]*", text[m.end : hi]) if f.role is None else None
+                cm = _READ_SECTION_RX3.match(text[m.end : hi]) if f.role is None else None
                 if cm:
                     # "the departure of Donnie King, President North American Operations, effective
                     # February 28, 2017" (0000100493-17-000037): the office in apposition.
@@ -718,9 +727,7 @@ def _read_section(sec: Section, company_names: Callable[[], tuple[str, ...]]) ->
             if per[i] or not per[i + 1]:
                 continue
             between = text[ms[i].end : ms[i + 1].start]
-            if re.fullmatch(
-                r"[ \t\n]*(?:,|and|,[ \t\n]*and|&)[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]*)?", between
-            ):
+            if _READ_SECTION_RX1.fullmatch(between):
                 for g in per[i + 1]:
                     if g.rule.startswith(("officers.depart", "officers.passive")):
                         c = _new(sec, ms[i], g.change, (a, b), g.rule.removesuffix("_list") + "_list")
@@ -810,6 +817,9 @@ _AFTER_EVENT = re.compile(
 _ENDS_ON_DATE = re.compile(r"\bon[ \t\n]+(?=[A-Z0-9])")
 
 
+_COMPLETED_EVENT_DATE_RX1 = re.compile(r"[ \t\n]*,[ \t\n]*(?:\([a-z0-9]{1,4}\)[ \t\n]*)?")
+
+
 def _completed_event_date(text: str, a: int, first: int) -> tuple[str, int, int] | None:
     """ "following the completion of ..., which occurred with the filing of the Company's Annual
     Report ... on February 24, 2023, (i) Gary S. Shedlin transitioned ..." (x1364742-2023-02-24):
@@ -820,11 +830,7 @@ def _completed_event_date(text: str, a: int, first: int) -> tuple[str, int, int]
         return None
     for om in _ENDS_ON_DATE.finditer(text, em.end(), first):
         d = find_date(text, om.end(), first)
-        if (
-            d
-            and d[1] == om.end()
-            and re.fullmatch(r"[ \t\n]*,[ \t\n]*(?:\([a-z0-9]{1,4}\)[ \t\n]*)?", text[d[2] : first])
-        ):
+        if d and d[1] == om.end() and _COMPLETED_EVENT_DATE_RX1.fullmatch(text[d[2] : first]):
             return d
     return None
 
@@ -875,14 +881,24 @@ _GENERIC_ROLE = re.compile(
 )
 
 
+_COMMITTEE_SEAT_RX1 = re.compile(r"\bcommittee\b", re.I)
+
+
 def _committee_seat(text: str, pos: int, hi: int) -> bool:
     w = text[pos:hi]
-    c = re.search(r"\bcommittee\b", w, re.I)
+    c = _COMMITTEE_SEAT_RX1.search(w)
     o = _OFFICE_WORD.search(w)
     return bool(c and (o is None or c.start() < o.start()))
 
 
 _STRONG_AFTER = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:age[ \t\n]+)?\d{2}\b|\((?:age[ \t\n]+)?\d{2}\))")
+
+
+_IS_PERSON_RX1 = re.compile(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$")
+_IS_PERSON_RX2 = re.compile(r"\b[A-Z]\.[ \t\n]")
+_IS_PERSON_RX3 = re.compile(r"\b(?:Jr|Sr|II|III|IV)\b")
+_IS_PERSON_RX4 = re.compile(r"\b[a-z]{3,}\b")
+_IS_PERSON_RX5 = re.compile(r"\b(?:to|by|from|with)[ \t\n]*$")
 
 
 def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
@@ -901,16 +917,13 @@ def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
         last_office = om
     role_before = (
         last_office is not None
-        and not (
-            re.search(r"\b[a-z]{3,}\b", seg[last_office.end() :])
-            and re.search(r"\b(?:to|by|from|with)[ \t\n]*$", seg)
-        )
+        and not (_IS_PERSON_RX4.search(seg[last_office.end() :]) and _IS_PERSON_RX5.search(seg))
     ) or (seg.strip(" ,\t\n") == "" and bool(_OFFICE_WORD.search(prev_seg)))
     if not role_before:
         return True
-    if re.search(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$", text[max(a, m.start - 6) : m.start]):
+    if _IS_PERSON_RX1.search(text[max(a, m.start - 6) : m.start]):
         return True
-    if re.search(r"\b[A-Z]\.[ \t\n]", m.name) or re.search(r"\b(?:Jr|Sr|II|III|IV)\b", m.name):
+    if _IS_PERSON_RX2.search(m.name) or _IS_PERSON_RX3.search(m.name):
         return True
     if _STRONG_AFTER.match(text, m.end):
         return True
@@ -960,32 +973,34 @@ _F_SUBORDINATE_BEFORE = Folded(
 _F_SHAREHOLDER_ELECTION = Folded(_SHAREHOLDER_ELECTION, ("elect",))
 
 
+_FIRST_DEPART_RX1 = re.compile(
+    r"\b(?:may|might|could|right[ \t\n]+to|option[ \t\n]+to|able[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?$", re.I
+)
+_FIRST_DEPART_RX2 = re.compile(
+    r"[ \t\n]+from[ \t\n]+(?!the\b|his\b|her\b|its\b|our\b|their\b|all\b|any\b|such\b)([A-Z][\w.&-]*)"
+)
+_FIRST_DEPART_RX3 = re.compile(
+    r"\b(?:upon|after|following|prior[ \t\n]+to|before)[ \t\n]+(?:the[ \t\n]+)?$", re.I
+)
+
+
 def _first_depart(
     after: str, after_low: str | None, registrant: tuple[str, ...] = ()
 ) -> re.Match[str] | None:
     for dm in _F_DEPART.finditer(after, after_low):
         pre = after[max(0, dm.start() - 40) : dm.start()]
-        if re.search(
-            r"\b(?:may|might|could|right[ \t\n]+to|option[ \t\n]+to|able[ \t\n]+to)[ \t\n]+(?:\w+[ \t\n]+)?$",
-            pre,
-            re.I,
-        ):
+        if _FIRST_DEPART_RX1.search(pre):
             continue  # a possibility or a contract right, not an event
         if _BIO.search(pre) or _BIO_AFTER.match(after[dm.end() :]):
             continue
         # "retired from Intel": leaving another company is biography.
         nxt = after[dm.end() : dm.end() + 60]
-        fm = re.match(
-            r"[ \t\n]+from[ \t\n]+(?!the\b|his\b|her\b|its\b|our\b|their\b|all\b|any\b|such\b)([A-Z][\w.&-]*)",
-            nxt,
-        )
+        fm = _FIRST_DEPART_RX2.match(nxt)
         if fm and not any(
             _core(n).split()[:1] == [fm.group(1).lower().strip(".")] for n in registrant if _core(n)
         ):
             continue
-        if re.search(
-            r"\b(?:upon|after|following|prior[ \t\n]+to|before)[ \t\n]+(?:the[ \t\n]+)?$", pre, re.I
-        ):
+        if _FIRST_DEPART_RX3.search(pre):
             continue
         return dm
     return None
@@ -1047,13 +1062,14 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_ROLE_BEFORE_NAME_RX1 = re.compile(r"\b(?:CEO|CFO|COO|CTO)\b")
+
+
 def _role_before_name(f: _Found, text: str, lo: int, start: int, registrant: tuple[str, ...]) -> None:
     """ "announced that Chief Financial Officer Luca Maestri will transition from his role"
     (0001140361-24-038601): the office printed as a title right before the name."""
     tm = _TITLE_BEFORE.search(text, max(lo, start - 120), start)
-    if tm is None or not (
-        is_roleish(tm.group("role")) or re.search(r"\b(?:CEO|CFO|COO|CTO)\b", tm.group("role"))
-    ):
+    if tm is None or not (is_roleish(tm.group("role")) or _ROLE_BEFORE_NAME_RX1.search(tm.group("role"))):
         return
     if "," in text[tm.end("role") : start] and tm.group("cur") is None:
         return  # "most recently as Executive Vice President, Chief Corporate Architect, Edward Screven": a list
@@ -1081,16 +1097,28 @@ def _role_appositive(f: _Found, text: str, pos: int, hi: int, registrant: tuple[
     _set_role(f, text, rs, re_, registrant, whole=True)
 
 
+_SET_ROLE_RX1 = re.compile(
+    r"(?:(?:the|its|our|a|an|his|her|their|interim|acting|new)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*"
+)
+_SET_ROLE_RX2 = re.compile(r"\b(?:interim|acting)\b", re.I)
+_SET_ROLE_RX3 = re.compile(
+    r"(?:a[ \t\n]+)?(?:member|members|director|directors|trustee)(?:[ \t\n]+of[ \t\n]+the[ \t\n]+board.*)?",
+    re.I,
+)
+_SET_ROLE_RX4 = re.compile(r"\b(?:interim|acting)\b", re.I)
+_SET_ROLE_RX5 = re.compile(r"(?:[ \t\n,]+(?:and|or))+$")
+_SET_ROLE_RX6 = re.compile(r"\bboard\b", re.I)
+_SET_ROLE_RX7 = re.compile(r"\b(?:head|manager|partner|lead|ceo|cfo|coo|cto|cio)\b", re.I)
+_SET_ROLE_RX8 = re.compile(r"\bchair|\bvice|\bofficer|\bpresident", re.I)
+
+
 def _set_role(
     f: _Found, text: str, start: int, end: int, registrant: tuple[str, ...], whole: bool = False
 ) -> None:
     # Articles and possessives in front of the office: "the", "its", "the Company's", "Chevron's".
-    lead = re.match(
-        r"(?:(?:the|its|our|a|an|his|her|their|interim|acting|new)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*",
-        text[start:end],
-    )
+    lead = _SET_ROLE_RX1.match(text[start:end])
     s = start + (lead.end() if lead else 0)
-    interim = bool(re.search(r"\b(?:interim|acting)\b", text[start:s], re.I))
+    interim = bool(_SET_ROLE_RX2.search(text[start:s]))
     if whole:
         e = end
     else:
@@ -1099,28 +1127,19 @@ def _set_role(
     role = text[s:e]
     # Strip "of the Company" / "of <registrant>" / "for <registrant>" at the end; keep other units.
     role, e = _strip_registrant(role, s, registrant)
-    role = re.sub(r"(?:[ \t\n,]+(?:and|or))+$", "", role.rstrip(" ,\t\n")).rstrip(" ,\t\n")
+    role = _SET_ROLE_RX5.sub("", role.rstrip(" ,\t\n")).rstrip(" ,\t\n")
     e = s + len(role)
     if not role or len(role) > 140:
         return
-    if re.fullmatch(
-        r"(?:a[ \t\n]+)?(?:member|members|director|directors|trustee)(?:[ \t\n]+of[ \t\n]+the[ \t\n]+board.*)?",
-        role,
-        re.I,
-    ) or (
-        re.search(r"\bboard\b", role, re.I)
-        and not re.search(r"\bchair|\bvice|\bofficer|\bpresident", role, re.I)
-    ):
+    if _SET_ROLE_RX3.fullmatch(role) or (_SET_ROLE_RX6.search(role) and not _SET_ROLE_RX8.search(role)):
         f.role, f.role_span, f.interim = "director", (s, e), interim or None
         return
     if not _OFFICE_WORD.search(role):
         return
-    if not is_roleish(role) and not re.search(
-        r"\b(?:head|manager|partner|lead|ceo|cfo|coo|cto|cio)\b", role, re.I
-    ):
+    if not is_roleish(role) and not _SET_ROLE_RX7.search(role):
         return
     f.role, f.role_span = flat(role), (s, e)
-    if interim or re.search(r"\b(?:interim|acting)\b", role, re.I):
+    if interim or _SET_ROLE_RX4.search(role):
         f.interim = True
     if interim:
         # Keep "interim" in the printed role: "interim president".
@@ -1133,30 +1152,28 @@ _CORP_SUFFIX = re.compile(
 )
 
 
+_STRIP_REGISTRANT_RX1 = re.compile(
+    r"[ \t\n,]+(?:of|for|at|with)[ \t\n]+(?P<org>[^,]*(?:,[ \t\n]*(?:Inc|Corp|Ltd|LLC|L\.P|N\.A)\.?)?)$"
+)
+_STRIP_REGISTRANT_RX2 = re.compile(
+    r"(?:the[ \t\n]+)?(?:company|corporation|registrant|firm|bank|trust|partnership|parent)", re.I
+)
+_STRIP_REGISTRANT_RX3 = re.compile(r"[ \t\n]*(?:,|\band\b|&)[ \t\n]*")
+_STRIP_REGISTRANT_RX4 = re.compile(
+    r"(?:the[ \t\n]+)?(?:company|corporation|registrant|bank|trust|partnership)", re.I
+)
+
+
 def _strip_registrant(role: str, s: int, names: tuple[str, ...]) -> tuple[str, int]:
     """Drop "of the Company", "of <the registrant>" or "for <a legal entity>, Inc." from the end of an office."""
-    m = re.search(
-        r"[ \t\n,]+(?:of|for|at|with)[ \t\n]+(?P<org>[^,]*(?:,[ \t\n]*(?:Inc|Corp|Ltd|LLC|L\.P|N\.A)\.?)?)$",
-        role,
-    )
+    m = _STRIP_REGISTRANT_RX1.search(role)
     if m:
         raw = m.group("org").strip()
         org = _core(raw)
-        generic = bool(
-            re.fullmatch(
-                r"(?:the[ \t\n]+)?(?:company|corporation|registrant|firm|bank|trust|partnership|parent)",
-                raw,
-                re.I,
-            )
-        )
+        generic = bool(_STRIP_REGISTRANT_RX2.fullmatch(raw))
         # "a director of the Company and the Bank" (0000939057-08-000339): both are the registrant's group.
-        parts = [p for p in re.split(r"[ \t\n]*(?:,|\band\b|&)[ \t\n]*", raw) if p]
-        if len(parts) > 1 and all(
-            re.fullmatch(
-                r"(?:the[ \t\n]+)?(?:company|corporation|registrant|bank|trust|partnership)", p, re.I
-            )
-            for p in parts
-        ):
+        parts = [p for p in _STRIP_REGISTRANT_RX3.split(raw) if p]
+        if len(parts) > 1 and all(_STRIP_REGISTRANT_RX4.fullmatch(p) for p in parts):
             generic = True
         cores = [_core(n) for n in names if n]
         # "Marvell Technology, Inc." where the filing defines "Marvell": the registrant under its full name.
@@ -1167,6 +1184,9 @@ def _strip_registrant(role: str, s: int, names: tuple[str, ...]) -> tuple[str, i
 
 
 _DEFINED = re.compile(r"\((?:the[ \t\n]+)?[\"“]([A-Z][\w&.\- ]{1,40})[\"”]\)")
+
+
+_COMPANY_NAMES_RX1 = re.compile(r"[\"“](?:Company|Registrant|Corporation)[\"”]")
 
 
 def _company_names(filing: Filing) -> tuple[str, ...]:
@@ -1187,16 +1207,19 @@ def _company_names(filing: Filing) -> tuple[str, ...]:
             # shares the first word is another company: "Worthington Steel" spun off by Worthington
             # Industries (0000950170-23-062135).
             core = _core(term)
-            if (core and any(set(core.split()) <= w for w in words)) or re.search(
-                r"[\"“](?:Company|Registrant|Corporation)[\"”]", ctx
-            ):
+            if (core and any(set(core.split()) <= w for w in words)) or _COMPANY_NAMES_RX1.search(ctx):
                 names.append(term)
     return tuple(n for n in names if n.lower() not in {"company", "board", "plan", "agreement"})
 
 
+_CORE_RX1 = re.compile(r"\([^)]*\)")
+_CORE_RX2 = re.compile(r"[^A-Za-z0-9& ]+")
+
+
+@lru_cache(maxsize=4096)
 def _core(name: str) -> str:
-    n = re.sub(r"\([^)]*\)", " ", name)
-    n = re.sub(r"[^A-Za-z0-9& ]+", " ", n).lower()
+    n = _CORE_RX1.sub(" ", name)
+    n = _CORE_RX2.sub(" ", n).lower()
     toks = [
         t
         for t in n.split()
@@ -1220,6 +1243,18 @@ def _core(name: str) -> str:
         }
     ]
     return " ".join(toks)
+
+
+_DATE_RX1 = re.compile(r"[ \t\n]*immediately", re.I)
+_DATE_RX2 = re.compile(r"effective", re.I)
+_DATE_RX3 = re.compile(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b")
+_DATE_RX4 = re.compile(r"\btransition", re.I)
+_DATE_RX5 = re.compile(r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
+_DATE_RX6 = re.compile(r"[ \t\n]*,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
+_DATE_RX7 = re.compile(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b")
+_DATE_RX8 = re.compile(r"[ \t\n]*Effective")
+_DATE_RX9 = re.compile(r"effective\Z", re.I)
+_DATE_RX10 = re.compile(r"Effective[ \t\n]+(?:Date|Time)\b")
 
 
 def _date(
@@ -1251,7 +1286,7 @@ def _date(
                     return
                 f.date_from = "event"
                 return
-        if re.match(r"[ \t\n]*immediately", text[em.end() : em.end() + 15], re.I):
+        if _DATE_RX1.match(text[em.end() : em.end() + 15]):
             break
         d = find_date(text, em.end(), min(hi, em.end() + 70))
         if d and "." not in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
@@ -1293,11 +1328,9 @@ def _date(
         # (0000320187-24-000053): an effective clause that ends right before the subject's name.
         last_em = None
         for em in _EFFECTIVE.finditer(text, lo, m.start):
-            if not re.match(r"Effective[ \t\n]+(?:Date|Time)\b", text[em.start() : em.start() + 20]):
+            if not _DATE_RX10.match(text[em.start() : em.start() + 20]):
                 last_em = em  # not the defined term "the Effective Date" itself
-        if last_em is not None and re.fullmatch(
-            r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?", text[last_em.end() : m.start]
-        ):
+        if last_em is not None and _DATE_RX5.fullmatch(text[last_em.end() : m.start]):
             d = find_date(text, last_em.end(), m.start)
             if d is None and not _ON_EVENT.match(text, last_em.start(), m.start):
                 tm = _ON_TERM.match(text, last_em.start(), m.start)
@@ -1311,7 +1344,7 @@ def _date(
         d = find_date(text, lead.end(), min(b, lead.end() + 25))
         if d and d[1] == lead.end():
             lead_date = d
-    if lead_date and lead and re.search(r"effective", text[lead.start() : lead.end()], re.I):
+    if lead_date and lead and _DATE_RX2.search(text[lead.start() : lead.end()]):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
         f.date_from = "lead"
         return
@@ -1338,11 +1371,7 @@ def _date(
     if lo >= 0 and _WILL_CHANGE.match(text, own_lo, hi):
         for om in _ON_BEFORE.finditer(text, max(lo, m.start - 40), m.start):
             d = find_date(text, om.end(), m.start)
-            if (
-                d
-                and d[1] == om.end()
-                and re.fullmatch(r"[ \t\n]*,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?", text[d[2] : m.start])
-            ):
+            if d and d[1] == om.end() and _DATE_RX6.fullmatch(text[d[2] : m.start]):
                 f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "effective"
                 return
     tm = _ON_TERM.search(text, own_lo, hi)
@@ -1360,9 +1389,7 @@ def _date(
             if d and d[1] == om.end() and text.startswith(",", d[2]):
                 lead_date = d
     # "On September 4, 2009, the Company announced that ... resigned": the date of the announcement.
-    announced = lead_date is not None and bool(
-        re.search(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b", text[lead_date[2] : m.start])
-    )
+    announced = lead_date is not None and bool(_DATE_RX3.search(text[lead_date[2] : m.start]))
     # "the Board ... appointed John H. McConnell II as a director ... whose terms will expire": after a
     # past act of the Board, the named person's words ("will expire") are no notice of a future change.
     acted = f.rule == "officers.appoint_verb" and bool(
@@ -1382,20 +1409,20 @@ def _date(
         names = names_in(known, text, la, lb) if known is not None else find_names(text, la, lb)
         if any(n.key != f.key for n in names):
             break
-        if not (re.match(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b", s) or (sur and sur in s)):
+        if not (_DATE_RX7.match(s) or (sur and sur in s)):
             continue
-        if f.rule == "officers.transition" and re.search(r"\btransition", s, re.I):
+        if f.rule == "officers.transition" and _DATE_RX4.search(s):
             # "... of his intent to transition from his executive officer position. Effective April 17,
             # 2025, Reed Hastings will transition to serve as Chairman ..." (0001065280-25-000175).
             d = _lead_date(text, la, lb)
-            if d is not None and re.match(r"[ \t\n]*Effective", s):
+            if d is not None and _DATE_RX8.match(s):
                 f.date, f.date_span = d[0], (d[1], d[2])
                 f.date_from = "later"
                 return
         lm = _LATER_EFFECTIVE.search(s)
         if lm:
             d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
-            if d is None and re.search(r"effective\Z", lm.group(0), re.I):
+            if d is None and _DATE_RX9.search(lm.group(0)):
                 d = _event_date(text, la + lm.end(), lb)
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
