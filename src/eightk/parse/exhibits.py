@@ -18,6 +18,7 @@ XBRL support files, EX-101.*, excepted).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -135,6 +136,7 @@ def _page_tail(text: str, start: int, end: int) -> re.Match[str] | None:
 
 # Several rows merged into one table cell: "3.1 99.1\tCertificate ... Press Release ..."
 # (0001171200-22-000059): the numbers are certain, which description goes with which is not.
+_NUM_RX = re.compile(_NUM)
 _MULTI = re.compile(rf"[^\S\n]*((?:{_NUM})(?:[^\S\n]+(?:{_NUM}))+)[^\S\n]*\t")
 
 
@@ -143,7 +145,7 @@ def parse_entry(text: str, ls: int, le: int, parens: bool = False) -> _Entry | l
     mm = _MULTI.match(text, ls, le) if text.find("\t", ls, le) >= 0 else None
     if mm:
         out = []
-        for nm in re.finditer(_NUM, mm.group(1)):
+        for nm in _NUM_RX.finditer(mm.group(1)):
             num = _clean_number(nm.group())
             major = _major(num)
             if major is None or major not in VALID_MAJOR:
@@ -429,8 +431,8 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
             code == "7"
             and (
                 code in codes
-                or (old_style and re.search(r"(?i)exhibit", title) is not None)
-                or re.search(r"(?i)exhibits", title) is not None
+                or (old_style and _EXHIBIT_WORD.search(title) is not None)
+                or _EXHIBITS_WORD.search(title) is not None
             )
         )
         if not is_ex:
@@ -476,6 +478,16 @@ def _regions(doc: Document, items: list[Item]) -> list[_Region]:
     return regions
 
 
+_EXHIBIT_WORD = re.compile(r"(?i)exhibit")
+_EXHIBITS_WORD = re.compile(r"(?i)exhibits")
+_TYPE_NUMBER = re.compile(r"(?i)EX-(\d{1,3}(?:\.\d{1,3}){0,2})\.?((?:\([A-Za-z0-9]{1,3}\))*)")
+_XBRL_MAJOR = re.compile(r"10[0-9]$")
+_NOT_ATTACHED = re.compile(
+    r"(?i)incorporated|included|contained|filed as|previously filed|herein by reference"
+)
+
+
+@functools.lru_cache(maxsize=2048)  # the same few keys ("99.1", "EX-99.1") in filing after filing
 def _doc_key(s: str) -> str:
     """ "EX-99.4(A)" / "99.4(a)" / "99.4 (a)" -> "99.4a"; "EX-99.(A)" / "99(a)" -> "99a"."""
     s = s.strip().lower()
@@ -546,7 +558,7 @@ def _match_docs(exhibits: list[_Entry], atts: list[Document]) -> dict[int, int]:
 
 
 def _number_from_type(t: str) -> str | None:
-    m = re.match(r"(?i)EX-(\d{1,3}(?:\.\d{1,3}){0,2})\.?((?:\([A-Za-z0-9]{1,3}\))*)", t.strip())
+    m = _TYPE_NUMBER.match(t.strip())
     if not m:
         return None
     return m.group(1) + m.group(2).lower()
@@ -629,11 +641,8 @@ def find_exhibits(doc: Document, items: list[Item], docs: list[Document]) -> tup
             e.number
             for i, e in enumerate(entries)
             if i not in links
-            and not re.match(r"10[0-9]$", _doc_key(e.number).split(".")[0])
-            and not re.search(
-                r"(?i)incorporated|included|contained|filed as|previously filed|herein by reference",
-                " ".join(e.lines),
-            )
+            and not _XBRL_MAJOR.match(_doc_key(e.number).split(".")[0])
+            and not _NOT_ATTACHED.search(" ".join(e.lines))
         ]
         if missing and atts:
             warnings.append("exhibits listed but not attached: " + ", ".join(missing))
