@@ -215,6 +215,85 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "unit_price_own_sentence": (
+        "The price per unit stated in a sentence of its own ('The purchase price for each unit is ...').",
+        "Item 8.01 Other Events.\nOn May 3, 2022, Harbor Optics Corp. (the \"Company\") priced a registered public offering of 4,200,000 units, each unit consisting of one share of the Company's common stock and a warrant to purchase one-half of one share of common stock. The purchase price for each unit is $1.25. The units were offered under the Company's registration statement on Form S-1.\n",
+        [
+            {
+                "security": "units",
+                "shares": 4200000,
+                "price_per_share": 1.25,
+                "date": "2022-05-03",
+                "registered": True,
+            }
+        ],
+    ),
+    "par_value_before_price": (
+        "The par value stated right after its own amount does not label the purchase price that follows.",
+        "Item 3.02 Unregistered Sales of Equity Securities.\nOn October 2, 2023, the Company entered into agreements with two accredited investors to sell 750,000 shares of its common stock, $0.001 par value per share, at a price of $3.10 per share, in a private placement under Section 4(a)(2) of the Securities Act.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 750000,
+                "price_per_share": 3.1,
+                "date": "2023-10-02",
+                "registered": False,
+            }
+        ],
+    ),
+    "note_in_the_amount_of": (
+        "A note 'in the amount of' its face; the coupon in the next sentence; an 'Effective <date>' issue date.",
+        'Effective March 14, 2019, pursuant to a securities purchase agreement dated March 11, 2019, we issued a convertible promissory note to Red Oak Capital, LLC ("Red Oak") in the amount of $120,000. The note bears interest at the rate of 10% per annum and matures on March 14, 2020.\n',
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 120000,
+                "interest_rate": 10,
+                "date": "2019-03-14",
+            }
+        ],
+    ),
+    "note_for_amount_and_closing_date_is": (
+        "'a 10% Convertible Note for $75,000' (face or price: both readings allowed); the closing date stated as "
+        "'The closing date of the agreement and the Note was ...' wins over the agreement date; a conversion price "
+        "that is one arm of a 'lesser of' formula is left out.",
+        "Item 2.03 Creation of a Direct Financial Obligation.\nOn May 10, 2019, the Company entered into a Securities Purchase Agreement with Power Up Lending Group Ltd., pursuant to which the Company agreed to sell a 10% Convertible Note for $75,000 maturing on May 10, 2020. The Note is convertible at a conversion price equal to the lesser of (i) $0.05 or (ii) 55% of the lowest trading price during the 15 trading days before conversion. The closing date of the Securities Purchase Agreement and the Note was May 21, 2019.\n",
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": (None, 75000),
+                "interest_rate": 10,
+                "conversion_price": None,
+                "date": "2019-05-21",
+            }
+        ],
+    ),
+    "no_accrued_interest": (
+        "'will not bear any accrued interest' is a 0% coupon (fx-020's reading); a default rate is not the coupon.",
+        "Item 1.01 Entry into a Material Definitive Agreement.\nOn June 1, 2021, in exchange for the notes it surrendered, the Company issued to Northern Lights Fund LP a convertible promissory note with a principal amount of $2,000,000. The note will not bear any accrued interest, but will bear interest at a default rate of 15% upon an event of default.\n",
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 2000000,
+                "interest_rate": 0,
+                "date": "2021-06-01",
+            }
+        ],
+    ),
+    "notice_then_debenture": (
+        "A notice issued to a holder dates no sale; the maximum conversion shares of an older debenture are not "
+        "shares sold; a 'convertible debenture' is convertible_notes.",
+        "Item 8.01 Other Events.\nOn April 3, 2023, the Company issued a notice to the holder of its 2022 debenture resetting the floor price to $0.50. As a result, a maximum of 12,000,000 shares of common stock may be issued upon conversion of the 2022 debenture.\nOn April 7, 2023, the Company entered into a purchase agreement with the holder, under which the Company sold a convertible debenture in the principal amount of $500,000, which is convertible into shares of common stock. The debenture bears interest at an annual rate of 5.0%.\n",
+        [
+            {
+                "security": "convertible_notes",
+                "shares": None,
+                "principal_amount": 500000,
+                "interest_rate": 5,
+                "date": "2023-04-07",
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

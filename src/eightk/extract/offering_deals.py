@@ -49,9 +49,18 @@ _SHARES = re.compile(
 )
 _PRICE_TAIL = re.compile(r"^\)?\s*(?:per|a|for\s+each|for\s+every)\s+(?P<per>share|unit)\b", re.I)
 _PRICE_HEAD = re.compile(
-    r"(?:price(?:\s+per\s+(?:share|unit))?|rate|at)\s+(?:of\s+|equal\s+to\s+|is\s+|to\s+)?(?:approximately\s+)?$",
+    r"(?:price(?:\s+(?:per|for\s+(?:a|each|one))\s+(?:share|unit))?|rate|at)\s+(?:of\s+|equal\s+to\s+|is\s+|to\s+)?(?:approximately\s+)?$",
     re.I,
 )
+# "at a total purchase price of approximately $7.9 million": an aggregate, never a price per share
+_AGGREGATE_HEAD = re.compile(
+    r"(?:total|aggregate|combined)\s+(?:\w+\s+){0,2}?price\s+(?:of\s+|is\s+|was\s+)?(?:approximately\s+)?$",
+    re.I,
+)
+# "$0.01 par value, at a purchase price of": the words right after an earlier amount label that amount
+_DISCOUNT = re.compile(r"\boriginal\s+issue\s+discount\b|\bOID\b|\bpurchase\s+price\b|\bdiscount\b", re.I)
+_FORMULA_BEFORE = re.compile(r"\b(?:lower|lesser|greater)\s+of\b|\breduc(?:e|ed|tion)\b", re.I)
+_AMOUNT_LABEL = re.compile(r"^[\d.,]*\s*(?:par\s+value(?:\s+per\s+share)?|stated\s+value)\b", re.I)
 _OFFERING_PRICE = re.compile(
     r"\b(?:public\s+)?offering\s+price\s+(?:of\s+|is\s+|was\s+)?(?:approximately\s+)?$", re.I
 )
@@ -69,16 +78,23 @@ _PRINCIPAL = re.compile(
     rf"{_MONEY}\s+(?:in\s+)?(?:the\s+)?(?:aggregate\s+)?(?:original\s+)?princip(?:al|le)\s+amount|"
     rf"\bprincip(?:al|le)(?:\s+amount|\s+balance)?(?:\s+of\s+(?:the|each|such)\s+\w+)?\s+(?:is|of|equal\s+to|totaling)\s+{_MONEY.replace('money', 'money2')}|"
     rf"{_MONEY.replace('money', 'money3')}\s+(?:of\s+)?(?:its|our|the\s+Company's)?\s*(?:\d{{1,2}}(?:\.\d+)?%\s+)?"
-    rf"(?:[\w-]+\s+){{0,4}}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b",
+    rf"(?:[\w-]+\s+){{0,4}}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b|"
+    # "we issued an unsecured convertible note payable to EMA Financial, LLC, ("EMA") in the amount of $185,000"
+    rf"\b(?:note|debenture)s?\b[^.;$]{{0,100}}?\bin\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+|face\s+)?"
+    rf"amount\s+of\s+{_MONEY.replace('money', 'money4')}|"
+    # "a 12% Convertible Note for $55,000" (no discount named: the face amount is what is paid)
+    rf"\b(?:note|debenture)\s+for\s+{_MONEY.replace('money', 'money5')}(?!\s*(?:per|in\s+cash|of\s+which))",
     re.I,
 )
 _RATE = re.compile(
     r"\b(?:interest|bear\w*)\s+(?:interest\s+)?(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:fixed\s+)?(?:annual\s+)?(?:rate\s+of\s+)?"
     r"(?:(?:per\s+annum\s+)?(?:equal\s+to\s+)?)(?P<r>\d{1,2}(?:\.\d+)?\s?(?:%|percent\b))|"
-    r"(?P<r2>\d{1,2}(?:\.\d+)?\s?%)\s+(?:[\w-]+\s+){0,3}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b",
+    r"(?P<r2>\d{1,2}(?:\.\d+)?\s?%)\s+(?:[\w-]+\s+){0,3}?(?:convertible\s+)?(?:promissory\s+)?(?:notes?|debentures?)\b",
     re.I,
 )
-_NO_INTEREST = re.compile(r"\bdo(?:es)?\s+not\s+bear\s+(?:any\s+)?interest\b", re.I)
+_NO_INTEREST = re.compile(
+    r"\b(?:do(?:es)?|will|shall)\s+not\s+bear\s+(?:any\s+)?(?:accrued\s+)?interest\b", re.I
+)
 _GROSS = re.compile(
     rf"\bgross\s+proceeds\b(?:(?!\b(?:fees?|commissions?)\b)[^.;$€%]){{0,80}}?{_MONEY}|"
     rf"\baggregate\s+(?:additional\s+)?(?:cash\s+)?(?:purchase\s+price|consideration|offering\s+price|subscription\s+amount|"
@@ -116,13 +132,16 @@ _SALE = re.compile(
 )
 _NOT_SOLD_SHARES = re.compile(
     r"\b(?:convertible|conversion|convert|exercis\w*|issuable|underlying|reserved|authorized|outstanding|up\s+to|"
-    r"beneficial|option\w*|warrants?(?!\s+holders?)|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu)\b",
+    r"beneficial|option\w*|warrants?(?!\s+holders?)|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu|"
+    r"maximum\s+of)\b",
     re.I,
 )
 _SHARES_AFTER_SKIP = re.compile(
     r"^\s*(?:of\s+(?:its|our|the)\s+\w+\s+stock\s+)?(?:\w+\s+){0,2}?(?:outstanding|issuable|underlying|reserved|"
     r"held\s+by|beneficially|authorized|designated|remains?)\b|^\s*(?:per|for\s+each|for\s+every)\s+(?:unit|share|\$)|"
-    r"^\s+of\s+(?!the\b|its\b|our\b|which\b)[\w&.-]+(?:\s+[A-Z][\w&.-]+)*\s*[(,]",
+    r"^\s+of\s+(?!the\b|its\b|our\b|which\b)[\w&.-]+(?:\s+[A-Z][\w&.-]+)*\s*[(,]|"
+    # "57,555,366 shares of Common Stock may be issued upon conversion of the ... Debenture"
+    r"^\s*(?:of\s+(?:\w+\s+){0,3}?stock\s+)?(?:may|could|would|will|shall)\s+be\s+issu(?:ed|able)\s+upon\s+(?:the\s+)?(?:conversion|exercise)",
     re.I,
 )
 _SECURITY_WORDS = re.compile(
@@ -332,6 +351,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             for m in _CTX_CONV.finditer(t):
                 events.append((m.start(), "ctx_conv", m))
         if not events:
+            if cur is not None and "interest" in t:
+                _no_interest(cur, s, t)  # "will not bear any accrued interest, but ... a default rate of 15%"
             continue
         events.sort(key=lambda e: e[0])
         has_sale = bool(_SALE.search(t))
@@ -484,6 +505,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 r = _money(s, m)
                 if r:
                     v, ev, cur_code, a, b = r
+                    if m.group("money5") and _DISCOUNT.search(t):
+                        continue  # "a Note for $55,000" with a discount named: the price paid, not the face
                     if re.search(
                         r"\b(?:a|each|per|up\s+to|not\s+to\s+exceed|additional)\s+(?:\w+\s+){0,1}$",
                         t[max(0, a - 25) : a],
@@ -554,8 +577,14 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 lm = own.rfind("$")
                 if lm >= 0:
                     # "par value $0.001 per share (the "Shares"), at $23.28 per share": the par value is the
-                    # earlier amount's label (0000050863-25-000155)
+                    # earlier amount's label (0000050863-25-000155); so is a label right after it ("$0.01 par
+                    # value, at a purchase price of $6.00 per share")
                     own = own[lm + 1 :]
+                    lab = _AMOUNT_LABEL.match(own)
+                    if lab:
+                        own = own[lab.end() :]
+                if _AGGREGATE_HEAD.search(head):
+                    continue  # "a total purchase price of approximately $7.9 million": proceeds, not a price
                 if _PRICE_SKIP.search(own):
                     continue
                 if re.match(r"\s*per\s+(?:pre-?\s?funded\s+|common\s+)?warrant", t[b : b + 30], re.I):
@@ -585,6 +614,12 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     and re.search(r"\bpre-?\s?funded\b", t, re.I)
                 ):
                     k = "pre_funded_exercise_price"  # "$0.001 per share" of a pre-funded warrant
+                if k == "conversion_price" and _FORMULA_BEFORE.search(t, 0, a):
+                    # "the lower of (i) ... or (ii) 60% of ...; ... reduced ... to a fixed conversion price of
+                    # $0.00001": one arm of a formula or a fallback, not the conversion price
+                    cur.warnings.append(f"conversion price {mm.value} is part of a formula: left out")
+                    used.append((a, b))
+                    continue
                 target = cur
                 if k == "warrant_exercise_price":
                     # the exercise price belongs to the tranche the warrants were sold with

@@ -18,7 +18,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _CLOSE_VERB = re.compile(
-    r"\b(?:completed|consummated|closed|issued(?!\s+and\s+outstanding|\s+by|\s+(?:a|an|the|its)\s+(?:joint\s+)?(?:press|news|earnings))|acquired|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
+    r"\b(?:completed|consummated|closed|issued(?!\s+and\s+outstanding|\s+by|\s+(?:a|an|the|its)\s+(?:joint\s+)?(?:press|news|earnings|notices?\b|letters?\b))|acquired|sold|settled|closing\s+(?:of\s+the\s+\w+\s+)?occurred|"
     r"Closing\s+occurred|completion\s+of)\b",
     re.I,
 )
@@ -35,11 +35,20 @@ _AGREEMENT_DATED = re.compile(
 )
 
 
+# "The effective closing date of the Securities Purchase Agreement and Note is October 17, 2017"
+_CLOSING_IS = re.compile(
+    r"\b(?:closing|issue|issuance)\s+date\b(?:\s+of\s+[^.;]{0,80}?)?\s+(?:is|was|occurred\s+on)\s+$", re.I
+)
+
+
 def _date_role(s: Sentence, a: int, b: int) -> str | None:
     """How the date at sentence offset ``a`` is introduced: 'on' (sentence-initial "On <date>,"),
-    'verb_on' ("closed on <date>"), 'dated' ("dated <date>") or None."""
+    'verb_on' ("closed on <date>"), 'dated' ("dated <date>"), 'closing_is' ("The closing date ... is <date>")
+    or None."""
     t = s.text
     before = t[max(0, a - 80) : a]
+    if "date" in before and _CLOSING_IS.search(before):
+        return "closing_is"
     if re.search(r"\bdated\s+(?:as\s+of\s+)?$", before, re.I):
         return "dated"
     if re.search(r"(?:^|[.;:]\s*|\n\s*)(?:\([a-z0-9]{1,3}\)\s*)?(?:On|As\s+of|Effective)\s+$", t[:a], re.I):
@@ -63,7 +72,10 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
             continue
         dates = iter_dates(t)
         for iso, a, b in dates:
-            if _date_role(s, a, b) == "verb_on":
+            role = _date_role(s, a, b)
+            if role == "closing_is" and not _FUTURE.search(t[max(0, a - 120) : a]):
+                return iso, s.ev(a, b)
+            if role == "verb_on":
                 pre = t[max(0, a - 60) : a]
                 vms = list(_CLOSE_VERB.finditer(pre))
                 vm = vms[-1] if vms else None
