@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eightk.model import Document, Filing
+from eightk.parse import cover as cov
+from eightk.parse import cover_layout as lay
 from eightk.parse.cover import parse_cover
 from eightk.parse.cover_address import parse_address
 from eightk.pipeline import parse
@@ -298,3 +300,109 @@ def test_hidden_fact_fallback_prefers_printed_form() -> None:
     assert "commission_file_number" not in cover.evidence
     assert cover.report_date == "2020-05-01"
     assert cover.xbrl["dei:DocumentPeriodEndDate"] == "2020-05-01"
+
+
+# --- the speed paths read the same as the plain ones ---------------------------------------------
+
+_SCAN_BITS = st.sampled_from(
+    [
+        "Emerging growth company",
+        "EMERGING  GROWTH\nCOMPANY",
+        "emergıng growth company",  # dotless i: re.IGNORECASE matches it to "i"
+        "ſoliciting material pursuant to Rule 14a-12",  # long s
+        "İf an emerging growth company, indicate by check mark",  # dotted I grows when lower-cased
+        "If an emerging growth company, indicate by check mark",
+        "Written communications pursuant to Rule 425",
+        "Pre-commencement communications pursuant to Rule 13e-4(c)",
+        "extended transition period",
+        "Registrant, State of Incorporation",
+        "registered pursuant to Section 12(b)",
+        "communication",
+        "emerging",
+        " ",
+        "\n",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_BITS, max_size=12), st.integers(0, 40))
+def test_case_insensitive_scans_match_plain_regex(parts: list[str], pos: int) -> None:
+    c = cov
+    text = "".join(parts)
+    low = c._lowered(text, len(text))
+    scans = [
+        (c._EGC, "emerging"),
+        (c._EX_TP, c._EX_TP_LOW),
+        (c._LAST_COVER_PART, ("extended", "communication")),
+        (c._MULTI_HEAD, "registrant"),
+        (c._12B, "registered"),
+        *((rx, word) for _name, rx, word in c._BOXES),
+    ]
+    for rx, finder in scans:
+        want = [m.span() for m in rx.finditer(text, pos)]
+        got = [m.span() for m in c._ci_finditer(rx, finder, text, low, pos, len(text))]
+        assert got == want
+    words = c._Words(low, ("date", "tel"))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if not words.may_hold(start, end):
+            assert "date" not in line.lower() and "tel" not in line.lower()
+        start = end + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Item 1.01", "ITEM 2", "  Item 9.01", "Items 1 through 3", "SECTION 5", "x", "\n", " "]
+        ),
+        max_size=40,
+    ),
+    st.integers(180, 220),
+)
+def test_first_heading_matches_line_anchored_regex(parts: list[str], pad: int) -> None:
+    c = cov
+    text = "a" * pad + "".join(parts)
+    m = c._END.search(text, 200, c.MAX_COVER)
+    assert c._first_heading(text) == (m.start() if m else min(len(text), c.MAX_COVER))
+
+
+@pytest.mark.parametrize("tabbed", [False, True])
+def test_line_templates_place_cells_like_a_fresh_split(tabbed: bool) -> None:
+    text = (
+        "ACME CORP\n(Exact name of registrant as specified in its charter)\n"
+        "Delaware\t001-12345\t12-3456789\n"
+        "(State or other jurisdiction of incorporation)\t(Commission File Number)\t(IRS Employer Identification No.)\n"
+        "California (State of incorporation) 001-36743 (Commission File Number)\n"
+        "Commission File Number 1-1234\n\n----\n"
+    )
+
+    def dump(lines: list) -> list:
+        out = []
+        for ln in lines:
+            row = [ln.idx, ln.start, ln.end, ln.text, ln.visual, ln.blank]
+            for c in ln.cells:
+                inl = c.inline
+                row.append(
+                    (c.start, c.end, c.text, c.c0, c.c1, c.line, c.fields, inl and (inl.start, inl.end))
+                )
+                if inl is not None and inl.text:
+                    assert inl in ln.cells  # the inline value is one of the line's cells
+            row.append([c.text for c in ln.values])
+            row.append([c.text for c in ln.labels])
+            out.append(row)
+        return out
+
+    lay._TEMPLATES[tabbed].clear()
+    fresh = dump(lay.build_lines(text, 0, len(text), tabbed))
+    shifted = "FORM 8-K\n" + text  # the same lines again, from the templates, at other offsets
+    again = dump(lay.build_lines(shifted, 9, len(shifted), tabbed))
+    for a, b in zip(fresh, again, strict=True):
+        assert a[0] == b[0] and a[3:6] == b[3:6]
+        assert a[1] + 9 == b[1]
+        for x, y in zip(a[6:-2], b[6:-2], strict=True):
+            assert (x[0] + 9, x[1] + 9, *x[2:7]) == y[:7]
+        assert a[-2:] == b[-2:]

@@ -14,7 +14,7 @@ expanded to 8) so that a label can be matched with the value printed above it by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 # --- labels --------------------------------------------------------------------------------------
@@ -232,20 +232,58 @@ class Cell:
         return self.fields is not None
 
 
-@dataclass(slots=True)
 class Line:
+    """One line of the cover: its cells, value cells and label cells (lists never mutated).
+
+    Most lines hold no label and are never read cell by cell; their cells are made from the line's
+    template (see :func:`build_lines`) the first time ``cells`` or ``values`` is read."""
+
+    __slots__ = ("_tpl", "blank", "cells", "end", "idx", "labels", "start", "text", "values", "visual")
+
     idx: int
     start: int
     end: int
     text: str
-    visual: bool = False  # cells placed by visual column (plain text, or HTML laid out with spaces)
-    cells: list[Cell] = field(default_factory=list)
-    values: list[Cell] = field(default_factory=list)  # value cells
-    labels: list[Cell] = field(default_factory=list)  # label cells
+    visual: bool  # cells placed by visual column (plain text, or HTML laid out with spaces)
+    cells: list[Cell]
+    values: list[Cell]  # value cells
+    labels: list[Cell]  # label cells
+    blank: bool  # no cells
 
-    @property
-    def blank(self) -> bool:
-        return not self.cells
+    def __init__(
+        self,
+        idx: int,
+        start: int,
+        end: int,
+        text: str,
+        visual: bool = False,
+        cells: list[Cell] | None = None,
+        values: list[Cell] | None = None,
+        labels: list[Cell] | None = None,
+    ) -> None:
+        self.idx = idx
+        self.start = start
+        self.end = end
+        self.text = text
+        self.visual = visual
+        self.cells = [] if cells is None else cells
+        self.values = [] if values is None else values
+        self.labels = [] if labels is None else labels
+        self.blank = not self.cells
+        self._tpl = None
+
+    def __getattr__(self, name: str) -> list[Cell]:
+        # Only called for a slot never set: the cells and values of a line made lazily.
+        tpl = self._tpl
+        if tpl is None or name not in ("cells", "values"):
+            raise AttributeError(name)
+        cells = _cells_of(tpl, self.idx, self.start)
+        self.cells = cells
+        self.values = cells.copy()
+        return self.cells if name == "cells" else self.values
+
+    def __repr__(self) -> str:
+        return f"Line(idx={self.idx}, start={self.start}, end={self.end}, text={self.text!r})"
 
 
 _RULE = re.compile(r"^[\s\-_=*~.·•,]*$")  # rules, and the stray commas of split HTML (x1588272-2023-12-20)
@@ -276,6 +314,7 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
     append = lines.append
     cache = _TEMPLATES[tabbed]
     find = text.find
+    new = object.__new__
     pos = start
     n = 0
     while pos < end:
@@ -287,13 +326,31 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
             if len(cache) >= _MAX_TEMPLATES:
                 cache.clear()
             tpl = cache[raw] = _template(raw, tabbed)
-        if tpl is _BLANK:
-            append(Line(n, pos, le, raw))
+        if tpl[4]:
+            # A line with labels: its cells now (every reader walks the labels).
+            cells = _cells_of(tpl, n, pos)
+            ln = Line(n, pos, le, raw, tpl[0], cells, [cells[k] for k in tpl[3]], [cells[k] for k in tpl[4]])
         else:
-            append(_instantiate(tpl, n, pos, le, raw))
+            # No label: cells and values made when first read (Line.__getattr__), blank lines none.
+            ln = new(Line)
+            ln.idx = n
+            ln.start = pos
+            ln.end = le
+            ln.text = raw
+            ln.visual = tpl[0]
+            ln.labels = _NO_CELLS
+            ln.blank = not tpl[1]
+            ln._tpl = tpl
+            if ln.blank:
+                ln.cells = _NO_CELLS
+                ln.values = _NO_CELLS
+        append(ln)
         n += 1
         pos = le + 1
     return lines
+
+
+_NO_CELLS: list[Cell] = []  # shared by lines without cells or labels: never mutated
 
 
 # A line's cells depend only on its text (and on ``tabbed``), and cover lines recur across filings
@@ -318,9 +375,7 @@ _TEMPLATES: dict[bool, dict[str, _Template]] = {False: {}, True: {}}
 def _template(raw: str, tabbed: bool) -> _Template:
     if not raw.strip() or _RULE.match(raw):
         return _BLANK
-    ln = Line(idx=0, start=0, end=len(raw), text=raw)
-    _split_cells(ln, raw, 0, tabbed)
-    cells = ln.cells
+    visual, cells = _split_cells(raw, tabbed)
     where = {id(c): k for k, c in enumerate(cells)}
     inl: list[tuple[int, int | tuple[int, int, str, float, float]]] = []
     for k, c in enumerate(cells):
@@ -328,7 +383,7 @@ def _template(raw: str, tabbed: bool) -> _Template:
             i = c.inline
             inl.append((k, where.get(id(i), (i.start, i.end, i.text, i.c0, i.c1))))
     return (
-        ln.visual,
+        visual,
         tuple((c.start, c.end, c.text, c.c0, c.c1, c.fields) for c in cells),
         tuple(inl),
         tuple(k for k, c in enumerate(cells) if c.fields is None),
@@ -336,26 +391,22 @@ def _template(raw: str, tabbed: bool) -> _Template:
     )
 
 
-def _instantiate(tpl: _Template, n: int, pos: int, le: int, raw: str) -> Line:
-    visual, specs, inl, vidx, lidx = tpl
-    cells = [Cell(pos + a, pos + b, t, c0, c1, n, f) for a, b, t, c0, c1, f in specs]
-    for k, i in inl:
+def _cells_of(tpl: _Template, n: int, pos: int) -> list[Cell]:
+    """The cells of line ``n`` starting at ``pos`` whose text made ``tpl``."""
+    cells = [Cell(pos + a, pos + b, t, c0, c1, n, f) for a, b, t, c0, c1, f in tpl[1]]
+    for k, i in tpl[2]:
         cells[k].inline = cells[i] if type(i) is int else Cell(pos + i[0], pos + i[1], i[2], i[3], i[4], n)
-    if lidx:
-        values = [cells[k] for k in vidx]
-        labels = [cells[k] for k in lidx]
-    else:
-        values = cells.copy()
-        labels = []
-    return Line(n, pos, le, raw, visual, cells, values, labels)
+    return cells
 
 
-def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
+def _split_cells(raw: str, tabbed: bool) -> tuple[bool, list[Cell]]:
+    """(whether the cells are placed by visual column, the cells of line ``raw`` at offset 0)."""
+    cells: list[Cell] = []
     pieces: list[tuple[int, int]] = []
     # HTML laid out with runs of non-breaking spaces instead of table cells is read like fixed-width
     # text (x-2024-12-20: "Delaware      000-30432      22-2335094").
     spaced = tabbed and "\t" not in raw and "   " in raw.strip()  # _HTML_SPACED
-    ln.visual = not tabbed or spaced
+    visual = not tabbed or spaced
     if tabbed and not spaced and "\t" not in raw:
         # One HTML paragraph: one cell (the common case, kept cheap).
         s = len(raw) - len(raw.lstrip())
@@ -387,9 +438,8 @@ def _split_cells(ln: Line, raw: str, base: int, tabbed: bool) -> None:
         t = raw[a:b]
         if _RULE.match(t):
             continue
-        ln.cells.extend(_classify(t, base + a, c0, c1, ln.idx))
-    ln.values = [c for c in ln.cells if c.fields is None]
-    ln.labels = [c for c in ln.cells if c.fields is not None]
+        cells.extend(_classify(t, a, c0, c1, 0))
+    return visual, cells
 
 
 _PAREN = re.compile(r"\([^()]*\)")
