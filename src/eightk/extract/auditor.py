@@ -48,6 +48,9 @@ _NEW = re.compile(
 _NOT_CONSULTED = re.compile(r"\b(?:consult(?:ed)?|letter|agrees|concur|furnish|copy|provided)\b", re.I)
 
 
+_FIRMS_RX1 = re.compile(r"[A-Z]")
+
+
 def firms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     out = []
     for m in FIRM.finditer(text, start, end):
@@ -56,7 +59,7 @@ def firms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         if junk:
             s = junk.end()
         name = flat(text[s:e]).strip(" ,")
-        if len(name) < 4 or not re.match(r"[A-Z]", name):
+        if len(name) < 4 or not _FIRMS_RX1.match(name):
             continue
         if re.fullmatch(rf"{_SUFFIX}", name):
             continue
@@ -64,9 +67,13 @@ def firms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_KEY_RX1 = re.compile(r"[^a-z& ]+")
+_KEY_RX2 = re.compile(r"\b(?:llp|l l p|llc|l l c|p c|p a|pllc|chartered|cpas?|ltd|limited)\b")
+
+
 def _key(name: str) -> str:
-    n = re.sub(r"[^a-z& ]+", " ", name.lower())
-    n = re.sub(r"\b(?:llp|l l p|llc|l l c|p c|p a|pllc|chartered|cpas?|ltd|limited)\b", " ", n)
+    n = _KEY_RX1.sub(" ", name.lower())
+    n = _KEY_RX2.sub(" ", n)
     return " ".join(n.split())
 
 
@@ -85,9 +92,25 @@ def extract_auditor(filing: Filing) -> ExtractResult:
     return ExtractResult()
 
 
+_READ_RX1 = re.compile(
+    r"\b(?:no|not[ \t\n]+(?:been[ \t\n]+)?any|were[ \t\n]+no|have[ \t\n]+been[ \t\n]+no|neither)\b[^.]{0,60}\bdisagreements?\b",
+    re.I,
+)
+_READ_RX2 = re.compile(
+    r"\b(?:no|none[ \t\n]+of[ \t\n]+the|not[ \t\n]+(?:been[ \t\n]+)?any|were[ \t\n]+no)\b[^.]{0,40}\breportable[ \t\n]+events?\b",
+    re.I,
+)
+_READ_RX3 = re.compile(
+    r"\b(?:approved|recommended|made|authorized)\b[^.]{0,60}\baudit[ \t\n]+committee\b|\baudit[ \t\n]+committee\b[^.]{0,80}\b(?:approved|engaged|dismissed|decided|authorized)\b",
+    re.I,
+)
+_READ_RX4 = re.compile(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", re.I)
+_READ_RX5 = re.compile(r"dismiss|resign|declin", re.I)
+
+
 def _read(sec: Section) -> AuditorChange | None:
     text, doc = sec.doc.text, sec.doc
-    if sec.end - sec.start < 40 or re.fullmatch(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", sec.text, re.I):
+    if sec.end - sec.start < 40 or _READ_RX4.fullmatch(sec.text):
         return None
     evd: dict[str, Evidence] = {}
     former = new = date = kind = None
@@ -103,7 +126,7 @@ def _read(sec: Section) -> AuditorChange | None:
             nm = _NEW.search(before)
             if former is None and fm and not (nm and nm.end() > fm.end() and not _FORMER.search(before)):
                 word = fm.group(0).lower()
-                if "consult" in sent.lower() and not re.search(r"dismiss|resign|declin", sent, re.I):
+                if "consult" in sent.lower() and not _READ_RX5.search(sent):
                     continue
                 former = name
                 evd["former_auditor"] = ev(doc, s, e)
@@ -132,23 +155,11 @@ def _read(sec: Section) -> AuditorChange | None:
         return None
     disagreements = reportable = approved = None
     body = sec.text
-    if re.search(
-        r"\b(?:no|not[ \t\n]+(?:been[ \t\n]+)?any|were[ \t\n]+no|have[ \t\n]+been[ \t\n]+no|neither)\b[^.]{0,60}\bdisagreements?\b",
-        body,
-        re.I,
-    ):
+    if _READ_RX1.search(body):
         disagreements = False
-    if re.search(
-        r"\b(?:no|none[ \t\n]+of[ \t\n]+the|not[ \t\n]+(?:been[ \t\n]+)?any|were[ \t\n]+no)\b[^.]{0,40}\breportable[ \t\n]+events?\b",
-        body,
-        re.I,
-    ):
+    if _READ_RX2.search(body):
         reportable = False
-    if re.search(
-        r"\b(?:approved|recommended|made|authorized)\b[^.]{0,60}\baudit[ \t\n]+committee\b|\baudit[ \t\n]+committee\b[^.]{0,80}\b(?:approved|engaged|dismissed|decided|authorized)\b",
-        body,
-        re.I,
-    ):
+    if _READ_RX3.search(body):
         approved = True
     conf = 0.9 if former and new else 0.75
     return AuditorChange(

@@ -414,13 +414,14 @@ def find_names(text: str, start: int, end: int) -> list[Mention]:
             continue  # one word: never a first and a last name (_valid)
         if "\n\n" in raw:
             continue
-        # "Erin May": a month ends the run; it is a surname unless a day follows the run.
-        last = raw[max(raw.rfind(" "), raw.rfind("\t"), raw.rfind("\n")) + 1 :]
-        day = last.lower() in _MONTHS and bool(_DIGIT_AFTER.match(text, m.end()))
-        key = (raw, day)
-        core = runs.get(key, _UNREAD)
-        if core is _UNREAD:
-            core = runs[key] = _read_run(raw, day)
+        entry = runs.get(raw)
+        if entry is None:
+            # "Erin May": a month ends the run; it is a surname unless a day follows the run.
+            last = raw[max(raw.rfind(" "), raw.rfind("\t"), raw.rfind("\n")) + 1 :]
+            month = last.lower() in _MONTHS
+            no_day = _read_run(raw, False)
+            entry = runs[raw] = (month, no_day, _read_run(raw, True) if month else no_day)
+        core = entry[2] if entry[0] and _DIGIT_AFTER.match(text, m.end()) else entry[1]
         if core is None:
             continue
         s = m.start("name")
@@ -432,13 +433,14 @@ def find_names(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
-# What a run of capitalized words holds, by its text (and whether a day follows it): the same
-# runs recur ("Chief Executive Officer", a person's name), so each is read once.
-_RUNS: dict[tuple[str, bool], tuple[int, int, int, str, tuple[str, str]] | None] = {}
-_UNREAD = (0, 0, 0, "", ("", ""))
+# What a run of capitalized words holds, by its text: whether it ends in a month, and its name when
+# no day follows it and when one does. The same runs recur ("Chief Executive Officer", a person's
+# name), so each is read once.
+_Core = tuple[int, int, int, str, tuple[str, str]]
+_RUNS: dict[str, tuple[bool, _Core | None, _Core | None]] = {}
 
 
-def _read_run(raw: str, day: bool) -> tuple[int, int, int, str, tuple[str, str]] | None:
+def _read_run(raw: str, day: bool) -> _Core | None:
     """The name in a run of capitalized words: offsets in ``raw`` of its start, of the end of its last
     word, of its end without a trailing comma, and the name and its key; None when none.
     ``day``: the run ends in a month and a day follows it."""

@@ -113,6 +113,9 @@ _FUTURE = re.compile(
 )
 
 
+_FROM_RELEASE_RX1 = re.compile(r"\b(?:will|to)[ \t\n]+(?:announce|report|release|post)\b", re.I)
+
+
 def _from_release(
     filing: Filing, number: str | None, rule: str, headline: bool = False, sec: Section | None = None
 ) -> Results | None:
@@ -130,9 +133,7 @@ def _from_release(
             ),
             None,
         )
-        if rm is None or re.search(
-            r"\b(?:will|to)[ \t\n]+(?:announce|report|release|post)\b", head[:300], re.I
-        ):
+        if rm is None or _FROM_RELEASE_RX1.search(head[:300]):
             continue
         if _NOT_RESULTS.search(head[: rm.end()]) or _OTHER_RESULTS.search(rm.group(0)):
             continue
@@ -154,27 +155,29 @@ def _from_release(
     return None
 
 
+_READ_RX1 = re.compile(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", re.I)
+_READ_RX2 = re.compile(r"\b(?:results|earnings)\b", re.I)
+_READ_RX3 = re.compile(r"\bended\b", re.I)
+_READ_RX4 = re.compile(r"\b(?:quarter|year|months)\b", re.I)
+
+
 def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
     for sec, strict in secs:
         text = sec.text
-        if len(text.strip()) < 20 or re.fullmatch(r"[\s.]*(?:none|not applicable|n/?a)[\s.]*", text, re.I):
+        if len(text.strip()) < 20 or _READ_RX1.fullmatch(text):
             continue
         low = fold_case(text)
         lead = _LEAD_SENTENCE_F.search(text, low)
-        if (
-            lead
-            and _GUIDANCE.search(lead.group(0))
-            and not re.search(r"\b(?:results|earnings)\b", lead.group(0), re.I)
-        ):
+        if lead and _GUIDANCE.search(lead.group(0)) and not _READ_RX2.search(lead.group(0)):
             continue  # "provided updated financial guidance for ...", "revising its guidance": not results
         announce = _ANNOUNCE_RESULTS_F.search(text, low)
         period = _find_period(sec.doc, sec.start, sec.end)
         if strict:
             # An old Item 9 / Item 5 must announce results of an ended period.
-            if not announce or (period is None and not re.search(r"\b(?:quarter|year|months)\b", text, re.I)):
+            if not announce or (period is None and not _READ_RX4.search(text)):
                 continue
             sent = _sentence_at(text, announce.start())
-            if _NOT_RESULTS.search(sent) and not re.search(r"\bended\b", sent, re.I):
+            if _NOT_RESULTS.search(sent) and not _READ_RX3.search(sent):
                 continue
         elif not announce and period is None and _NOT_RESULTS.search(text):
             continue  # Item 2.02 that speaks of guidance, a forecast, a certification
@@ -220,6 +223,13 @@ def _read(filing: Filing, secs: list[tuple[Section, bool]]) -> Results | None:
     return None
 
 
+_PERIOD_FIELDS_RX1 = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", re.I)
+_PERIOD_FIELDS_RX2 = re.compile(r"\b(?:three|3|thirteen|13)[ -]")
+_PERIOD_FIELDS_RX3 = re.compile(r"\bhalf|\b(?:six|6)[ -]months")
+_PERIOD_FIELDS_RX4 = re.compile(r"\byears?\b|months")
+_PERIOD_FIELDS_RX5 = re.compile(r"\byears?\b|twelve|52|53|fifty")
+
+
 def _period_fields(period: tuple | None, evd: dict[str, Evidence]) -> dict[str, object]:
     kw: dict[str, object] = {}
     if period is None:
@@ -229,15 +239,15 @@ def _period_fields(period: tuple | None, evd: dict[str, Evidence]) -> dict[str, 
     evd["period_end"] = ev(doc, ps, pe)
     evd["period_type"] = ev(doc, *kind_span)
     k = kind.lower()
-    if ("quarter" in k and not re.search(r"\byears?\b|months", k)) or (
-        re.search(r"\b(?:three|3|thirteen|13)[ -]", k) and "and" not in k
+    if ("quarter" in k and not _PERIOD_FIELDS_RX4.search(k)) or (
+        _PERIOD_FIELDS_RX2.search(k) and "and" not in k
     ):
         kw["period_type"] = "quarter"
-    elif re.search(r"\bhalf|\b(?:six|6)[ -]months", k) and "and" not in k:
+    elif _PERIOD_FIELDS_RX3.search(k) and "and" not in k:
         kw["period_type"] = "half"
-    elif re.search(r"\byears?\b|twelve|52|53|fifty", k) and "quarter" not in k and "and" not in k:
+    elif _PERIOD_FIELDS_RX5.search(k) and "quarter" not in k and "and" not in k:
         kw["period_type"] = "year"
-    om = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", k, re.I)
+    om = _PERIOD_FIELDS_RX1.search(k)
     if om and "quarter" in k:
         kw["fiscal_quarter"] = _ORDINAL[om.group(1).lower()]
     return kw
@@ -325,16 +335,14 @@ def _releases(filing: Filing, number: str | None) -> list[Document]:
     return docs
 
 
+_NAMED_YEARS_RX1 = re.compile(
+    r"\b(?:quarter|year|fiscal|half)[ \t\n]+(?:of[ \t\n]+)?(?:fiscal[ \t\n]+)?((?:19|20)\d\d)\b", re.I
+)
+
+
 def _named_years(text: str) -> set[int]:
     """Years the item names for its period ("first quarter of 2025", "fiscal 2012 full year")."""
-    return {
-        int(y)
-        for y in re.findall(
-            r"\b(?:quarter|year|fiscal|half)[ \t\n]+(?:of[ \t\n]+)?(?:fiscal[ \t\n]+)?((?:19|20)\d\d)\b",
-            text,
-            re.I,
-        )
-    }
+    return {int(y) for y in _NAMED_YEARS_RX1.findall(text)}
 
 
 def _find_period(
