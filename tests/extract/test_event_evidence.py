@@ -83,3 +83,52 @@ def test_event_evidence_quotes_the_values_on_every_dev_filing() -> None:
         bad += _check(f)
     assert seen > 100
     assert bad == []
+
+
+# --- the faster forms of the event patterns agree with the patterns ------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from eightk.extract import events_text, officers, results  # noqa: E402
+
+_WORDS = (
+    "Mr. ", "Smith ", "John ", "resigned ", "RETIRED ", "appointed ", "Elected ", "the ", "Company",
+    "interim ", "ACTING ", "will ", "succeed ", "not ", "stand ", "for ", "re-election", "quarter ",
+    "ended ", "December 31, 2024", "fiscal ", "year ", "2024 ", "Q3 ", "press release ", "results ",
+    ", ", ". ", "\n", "\t", "é", "\u212a", "\u017f", "\u0131", "\u0130", "Σ ", "ß",
+)  # fmt: skip
+
+
+def _folded_patterns() -> list[events_text.Folded]:
+    found = [v for m in (officers, results) for v in vars(m).values() if isinstance(v, events_text.Folded)]
+    return [*found, events_text.Folded(results._PERIOD_ENDED), events_text.Folded(results._FISCAL_YEAR)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_folded_patterns_match_where_their_re_i_form_does(words: list[str]) -> None:
+    text = "".join(words)
+    low = events_text.fold_case(text)
+    for f in _folded_patterns():
+        assert [m.span() for m in f.finditer(text, low)] == [m.span() for m in f.rx.finditer(text)]
+        s, r = f.search(text, low), f.rx.search(text)
+        assert (s and s.span()) == (r and r.span())
+
+
+def test_fold_case_refuses_only_the_letters_re_i_reads_otherwise() -> None:
+    # Every character of the first planes that lower() keeps one-for-one and re.I matches to an
+    # ASCII letter exactly when its lower case is that letter, except the two listed.
+    odd = []
+    for cp in range(0x80, 0x3000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            assert events_text.fold_case(c) is None
+            continue
+        for x in "abcdefghijklmnopqrstuvwxyz":
+            if bool(re.fullmatch(x, c, re.I)) != (low == x):
+                odd.append(c)
+                break
+    assert sorted(odd) == sorted(events_text._UNFOLDABLE)
+    assert all(events_text.fold_case("a" + c) is None for c in odd)
