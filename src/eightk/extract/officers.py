@@ -370,6 +370,7 @@ class _Found:
     copy_of: _Found | None = None  # the reading of the last name of a list this one was copied from
     reach: int = 0  # end of the words that speak of this person's change (past "to replace Mr. Deal as ...")  # "effective" (the person's own words), "before", "lead", "later"
     interim: bool | None = None
+    interim_span: tuple[int, int] | None = None  # the word "interim" / "acting"
     sentence: tuple[int, int] = (0, 0)
     rule: str = ""
     surname_refs: list[str] = field(default_factory=list)
@@ -430,6 +431,8 @@ def _record(f: _Found) -> OfficerChange:
         evd["effective_date"] = ev(f.doc, *f.date_span)
     if f.reason_span:
         evd["reason"] = ev(f.doc, *f.reason_span)
+    if f.interim and f.interim_span:
+        evd["interim"] = ev(f.doc, *f.interim_span)
     age = _age(f)
     if age is not None:
         evd["age"] = ev(f.doc, age[1], age[2])
@@ -1100,12 +1103,11 @@ def _role_appositive(f: _Found, text: str, pos: int, hi: int, registrant: tuple[
 _SET_ROLE_RX1 = re.compile(
     r"(?:(?:the|its|our|a|an|his|her|their|interim|acting|new)[ \t\n]+|(?:[A-Z][\w.&-]*[ \t\n]+){0,3}[A-Z][\w.&-]*'s[ \t\n]+)*"
 )
-_SET_ROLE_RX2 = re.compile(r"\b(?:interim|acting)\b", re.I)
+_INTERIM = re.compile(r"\b(?:interim|acting)\b", re.I)
 _SET_ROLE_RX3 = re.compile(
     r"(?:a[ \t\n]+)?(?:member|members|director|directors|trustee)(?:[ \t\n]+of[ \t\n]+the[ \t\n]+board.*)?",
     re.I,
 )
-_SET_ROLE_RX4 = re.compile(r"\b(?:interim|acting)\b", re.I)
 _SET_ROLE_RX5 = re.compile(r"(?:[ \t\n,]+(?:and|or))+$")
 _SET_ROLE_RX6 = re.compile(r"\bboard\b", re.I)
 _SET_ROLE_RX7 = re.compile(r"\b(?:head|manager|partner|lead|ceo|cfo|coo|cto|cio)\b", re.I)
@@ -1118,7 +1120,8 @@ def _set_role(
     # Articles and possessives in front of the office: "the", "its", "the Company's", "Chevron's".
     lead = _SET_ROLE_RX1.match(text[start:end])
     s = start + (lead.end() if lead else 0)
-    interim = bool(_SET_ROLE_RX2.search(text[start:s]))
+    im = _INTERIM.search(text[start:s])
+    interim = im is not None
     if whole:
         e = end
     else:
@@ -1133,14 +1136,19 @@ def _set_role(
         return
     if _SET_ROLE_RX3.fullmatch(role) or (_SET_ROLE_RX6.search(role) and not _SET_ROLE_RX8.search(role)):
         f.role, f.role_span, f.interim = "director", (s, e), interim or None
+        if im is not None:
+            f.interim_span = (start + im.start(), start + im.end())
         return
     if not _OFFICE_WORD.search(role):
         return
     if not is_roleish(role) and not _SET_ROLE_RX7.search(role):
         return
     f.role, f.role_span = flat(role), (s, e)
-    if interim or _SET_ROLE_RX4.search(role):
-        f.interim = True
+    rm = None if im is not None else _INTERIM.search(role)
+    if im is not None:
+        f.interim, f.interim_span = True, (start + im.start(), start + im.end())
+    elif rm is not None:
+        f.interim, f.interim_span = True, (s + rm.start(), s + rm.end())
     if interim:
         # Keep "interim" in the printed role: "interim president".
         s2 = start + text[start:s].lower().rfind("interim") if "interim" in text[start:s].lower() else s
