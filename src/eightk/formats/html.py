@@ -19,7 +19,9 @@ uses possessive quantifiers and bounded quoted values, so no input makes it back
 from __future__ import annotations
 
 import html as _html
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eightk.formats.decode import normalize_chars
@@ -129,8 +131,11 @@ def _unescape(raw: str) -> str:
     return _ENTITY_RX.sub(lambda m: _entity(m.group()), raw) if "&" in raw else raw
 
 
-def html_to_text(src: str, base: int = 0) -> HtmlText:
-    """Convert HTML ``src`` to normalized text; ``base`` is added to every source offset. Never raises."""
+def html_to_text_py(src: str, base: int = 0) -> HtmlText:
+    """Convert HTML ``src`` to normalized text; ``base`` is added to every source offset. Never raises.
+
+    The reference implementation; ``html_to_text`` is its compiled twin when that is built.
+    """
     parts: list[str] = []
     anchors: list[int] = []
     length = 0
@@ -399,21 +404,54 @@ def html_to_text(src: str, base: int = 0) -> HtmlText:
     return HtmlText(text="".join(parts), offsets=tuple(anchors), facts=facts)
 
 
+def _attr(rx: re.Pattern[str], attrs: str, low: str | None, word: str) -> str | None:
+    """``rx.search(attrs)``'s value. With ``low`` (``attrs`` lower-cased, ASCII only, so positions match)
+    the regex is tried only where its attribute name starts: the same leftmost match (the word boundary
+    at the start of ``rx`` sees the character before ``pos``), without a case-insensitive boundary test
+    at every position (issue #2: that was a third of the compiled tokenizer's time)."""
+    if low is None:
+        m = rx.search(attrs)
+        return m.group(1) if m else None
+    i = low.find(word)
+    while i >= 0:
+        m = rx.match(attrs, i)
+        if m is not None:
+            return m.group(1)
+        i = low.find(word, i + 1)
+    return None
+
+
 def _new_fact(attrs: str, hidden: bool) -> XbrlFact:
-    nm = _ATTR_NAME.search(attrs)
-    fmt = _ATTR_FORMAT.search(attrs)
-    ctx = _ATTR_CONTEXT.search(attrs)
-    scale = _ATTR_SCALE.search(attrs)
-    sign = _ATTR_SIGN.search(attrs)
+    low = attrs.lower() if attrs.isascii() else None
     return XbrlFact(
-        name=nm.group(1) if nm else "",
+        name=_attr(_ATTR_NAME, attrs, low, "name") or "",
         value="",
-        format=fmt.group(1) if fmt else None,
-        context=ctx.group(1) if ctx else None,
+        format=_attr(_ATTR_FORMAT, attrs, low, "format"),
+        context=_attr(_ATTR_CONTEXT, attrs, low, "contextref"),
         hidden=hidden,
-        scale=scale.group(1) if scale else None,
-        sign=sign.group(1) if sign else None,
+        scale=_attr(_ATTR_SCALE, attrs, low, "scale"),
+        sign=_attr(_ATTR_SIGN, attrs, low, "sign"),
     )
+
+
+# The compiled tokenizer (eightk/formats/_htmlscan.pyx, ~5x faster, identical output) when it was built at
+# install time (it needs a C compiler; without one the install still works and this Python version is
+# used). EIGHTK_PURE_PYTHON=1 forces the Python version. TOKENIZER says which one is active. A stale
+# build that no longer fits this module (bind() refuses it) is ignored: rebuild with `pip install -e .`.
+try:
+    from eightk.formats import _htmlscan  # type: ignore[attr-defined]
+
+    _htmlscan.bind(
+        _ACTIONS, _entity, _ENTITY_CACHE, _new_fact, _unescape, HtmlText, _BLANK_ENTITIES, html_to_text_py
+    )
+except (ImportError, TypeError, ValueError):
+    _htmlscan = None
+
+html_to_text: Callable[[str, int], HtmlText] = html_to_text_py
+TOKENIZER = "python"
+if _htmlscan is not None and os.environ.get("EIGHTK_PURE_PYTHON", "") in ("", "0"):
+    html_to_text = _htmlscan.html_to_text
+    TOKENIZER = "compiled"
 
 
 _HTML_SNIFF = re.compile(
