@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -150,6 +152,9 @@ _PIECES = [
     "Nos. 3",
     "agreement. The",
     "Ltée. The",
+    "Form 8-K. The",
+    "Stock.As",
+    "Inc.The",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -165,6 +170,8 @@ def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int
             m.group(0).strip() == ""
             and "\n\n" not in m.group(0)
             and _ABBREV_TAIL.search(text, max(s, m.start() - 12), m.start())
+            # "Form 8-K." ends a sentence: a form name, not an initial
+            and not re.search(r"\d-[A-Z]\.[\"')\]]?$", text[max(s, m.start() - 6) : m.start()])
         ):
             continue
         if not text[s : m.start()].isspace() and m.start() > s:

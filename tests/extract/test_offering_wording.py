@@ -294,6 +294,72 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "concurrent_common_and_preferred": (
+        "Two concurrent underwritten offerings, common and a preferred series, each in its own sentence: one "
+        "record each; proceeds stated for both together belong to neither; underwriters' purchase prices are "
+        "not offering prices.",
+        "Item 8.01 Other Events.\nOn June 4, 2020, the Company entered into two underwriting agreements with SVB Leerink LLC, as representative of the underwriters, relating to separate, concurrent underwritten public offerings of the Company's securities, which are expected to result in combined gross proceeds of approximately $80 million. The first underwriting agreement relates to the public offering of 6,000,000 shares of Common Stock at a public offering price of $10.00 per share; the underwriters will purchase the shares at $9.40 per share. The second underwriting agreement relates to the public offering of 200,000 shares of the Series B Stock at a public offering price of $100.00 per share. The Company granted the underwriters a 30-day option to purchase up to an additional 900,000 shares of Common Stock.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 6000000,
+                "price_per_share": 10.0,
+                "gross_proceeds": None,
+                "date": "2020-06-04",
+                "registered": True,
+            },
+            {
+                "security": "preferred_stock",
+                "shares": 200000,
+                "price_per_share": 100.0,
+                "gross_proceeds": None,
+                "date": "2020-06-04",
+                "registered": True,
+            },
+        ],
+    ),
+    "two_dated_sales_after_form_8k": (
+        "Two sales to different buyers, each starting 'On <date>, we issued and sold', the first paragraph "
+        "ending in 'Form 8-K.' (a form name, not an initial).",
+        "On May 7, 2003, we issued and sold 500,000 shares of our common stock at a purchase price of $4.00 per share to Alder Partners, L.P. pursuant to a Stock Purchase Agreement dated May 5, 2003, filed as Exhibit 10.1 to this Current Report on Form 8-K.\nOn May 9, 2003, we issued and sold 125,000 shares of our common stock at a purchase price of $4.00 per share to Birch Growth Fund pursuant to a Stock Purchase Agreement dated May 8, 2003.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 500000,
+                "price_per_share": 4.0,
+                "date": ("2003-05-07", "2003-05-05"),
+            },
+            {
+                "security": "common_stock",
+                "shares": 125000,
+                "price_per_share": 4.0,
+                "date": ("2003-05-09", "2003-05-08"),
+            },
+        ],
+    ),
+    "shares_and_debentures_one_agreement": (
+        "Shares and convertible debentures sold under one purchase agreement: two securities, one record each.",
+        "Item 5. Other Events.\nOn March 3, 2003, the Company entered into a Securities Purchase Agreement pursuant to which the Company sold an aggregate of 400,000 shares of the Company's common stock, par value $.01 per share, and an aggregate of $3 million principal amount of the Company's 6% Convertible Senior Debentures to certain institutional investors.\n",
+        [
+            {"security": "common_stock", "shares": 400000, "principal_amount": None, "date": "2003-03-03"},
+            {
+                "security": "convertible_notes",
+                "shares": None,
+                "principal_amount": 3000000,
+                "interest_rate": 6,
+                "date": "2003-03-03",
+            },
+        ],
+    ),
+    "agreed_second_tranche_no_space": (
+        "An agreed further purchase of 'an additional' shares at a stated price is its own tranche, even where a "
+        "scraped page lost the space before the next sentence ('Stock.As previously reported').",
+        "Item 1.01 Entry into a Material Definitive Agreement.\nOn August 2, 2022, we entered into a Securities Purchase Agreement with Cedar Holdings, LLC, pursuant to which, for a purchase price of $150,000, Cedar purchased one hundred fifty (150) shares of the Company's Series E Convertible Preferred Stock. Further, within thirty days after the initial closing, the Company agrees to sell and Cedar agrees to purchase an additional one hundred fifty (150) shares of Series E Preferred Stock at a price of $1,000 per share of Series E Preferred Stock.As previously reported, we filed a Certificate of Designation for the Series E Convertible Preferred Stock.\n",
+        [
+            {"security": "preferred_stock", "shares": 150, "gross_proceeds": 150000, "date": "2022-08-02"},
+            {"security": "preferred_stock", "shares": 150, "price_per_share": 1000.0},
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -167,6 +167,7 @@ class Tranche:
     consideration: bool = False  # stock paid as consideration, stated only as a ratio or a dollar amount
     blocked: set[str] = field(default_factory=set)  # fields found ambiguous: never filled
     more_principal: list[tuple[float, Evidence]] = field(default_factory=list)  # later aggregates stated
+    debt_word: tuple[str, Evidence] | None = None  # the notes/debentures the principal amount is of
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values and k not in self.blocked:
@@ -204,6 +205,8 @@ def _security_from_cls(unit: str, cls: str | None, sent: str) -> str:
         return "units"
     if "preferred" in c:
         return "preferred_stock"
+    if "series" in c and "common" not in c and re.search(r"\bseries\s+[a-z0-9-]+\s+(?:\w+\s+)?stock\b", c):
+        return "preferred_stock"  # "shares of the Series A Stock": a series is preferred unless named common
     return "common_stock"
 
 
@@ -256,6 +259,11 @@ def _other_issuer(cls: str | None, issuer: set[str] | None) -> bool:
     return any(w not in issuer for w in named[:1]) and not any(w in issuer for w in named)
 
 
+# the count is what a sale verb governs: "relates to the public offering of 304,348 shares", "sold 2,000 shares"
+_OWN_SALE_PRE = re.compile(
+    r"\b(?:offering|sale|issuance|sold|issued|sell|issue)\s+(?:of\s+)?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$",
+    re.I,
+)
 _DEFINED_SHARES = re.compile(r'\((?:the\s+)?"Shares"\)')
 _PREFERRED = re.compile(r"\bpreferred\s+(?:stock|shares)\b", re.I)
 _ESCROW_PART = re.compile(
@@ -456,6 +464,19 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     # (0000950135-08-003855): a second sale with its own date and count is its own record
                     cur = Tranche()
                     tranches.append(cur)
+                elif (
+                    "shares" in cur.values
+                    and s not in cur.sentences
+                    and _OWN_SALE_PRE.search(pre)
+                    and (sec_over or _security_from_cls(m.group("unit"), m.group("cls"), t))
+                    != cur.values.get("security")
+                    and all(x.values.get("shares") != n for x in tranches)
+                ):
+                    # concurrent offerings of two classes, each sold in its own sentence: "... the public
+                    # offering of 10,000,000 shares of Common Stock at $11.50 ... The second Underwriting
+                    # Agreement relates to the public offering of 304,348 shares of the Series A Stock"
+                    cur = Tranche(partition=True)
+                    tranches.append(cur)
                 elif "shares" in cur.values:
                     continue  # a second count for the same tranche: keep the first
                 if re.search(r"\bof\s+which\s+$", t[max(0, m.start() - 25) : m.start()], re.I):
@@ -526,7 +547,10 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     kindw = re.search(r"\b(notes?|debentures?)\b", t[m.start() :], re.I)
                     if kindw:
                         sec = "convertible_notes" if conv else "notes"
-                        cur.put("security", sec, s.ev(m.start() + kindw.start(), m.start() + kindw.end()))
+                        kev = s.ev(m.start() + kindw.start(), m.start() + kindw.end())
+                        cur.put("security", sec, kev)
+                        if cur.debt_word is None:
+                            cur.debt_word = (sec, kev)
                     used.append((a, b))
                     _note(cur, s)
             elif kind == "rate":
@@ -636,7 +660,26 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
     if any(tr.more_principal for tr in tranches) and any(_MORE_LATER.search(s.text) for s in sents):
         for tr in tranches:
             _issued_now(tr)
-    return [tr for tr in tranches if tr.has_substance()]
+    out = [tr for tr in tranches if tr.has_substance()]
+    if len(out) > 1:
+        for tr in out:
+            q = tr.evidence.get("gross_proceeds")
+            if q is not None and any(
+                x.start <= q.start < x.end and _COMBINED.search(x.text, 0, q.start - x.start)
+                for x in tr.sentences
+            ):
+                # "separate, concurrent underwritten public offerings ..., which together are expected to result in
+                # gross proceeds ... of approximately $150 million": the total of several records, none's own
+                tr.warnings.append("gross proceeds stated for several offerings together: left out")
+                del tr.values["gross_proceeds"], tr.evidence["gross_proceeds"]
+                tr.values.pop("currency", None)
+                tr.evidence.pop("currency", None)
+    return out
+
+
+_COMBINED = re.compile(
+    r"(?:together|combined|collectively)\b(?!\s+with\b)|\bconcurrent\s+(?:\w+\s+){0,3}?offerings\b", re.I
+)
 
 
 # "Additional Convertible Notes in an aggregate original principal amount not to exceed $2,100,000 may also be
@@ -767,3 +810,34 @@ def _consideration(s: Sentence, a: int, b: int) -> Tranche:
     tr.put("security", "common_stock", s.ev(a, b))
     tr.sentences.append(s)
     return tr
+
+
+_STOCK_SIDE = ("shares", "price_per_share")
+_DEBT_SIDE = ("principal_amount", "interest_rate", "conversion_price", "maturity")
+
+
+def split_stock_and_debt(tr: Tranche) -> list[Tranche]:
+    """Shares and notes sold together ("sold an aggregate of 888,889 shares of the Company's common stock ...
+    and an aggregate of $8 million principal amount of the Company's 4% Convertible Subordinated Debentures"):
+    two securities on different terms, one record each. Proceeds, fees and warrants stated once for both
+    cannot be given to either: they are left out."""
+    v = tr.values
+    if not (
+        "shares" in v
+        and "principal_amount" in v
+        and v.get("security") in ("common_stock", "preferred_stock")
+        and tr.debt_word is not None
+    ):
+        return [tr]
+    stock = Tranche(sentences=list(tr.sentences), warnings=list(tr.warnings), same_terms=tr.same_terms)
+    debt = Tranche(sentences=list(tr.sentences), partition=True)
+    stock.partition = True
+    for k, val in v.items():
+        if k == "security" or k in _STOCK_SIDE:
+            stock.put(k, val, tr.evidence[k])
+        elif k in _DEBT_SIDE or (k == "currency" and tr.evidence[k] == tr.evidence.get("principal_amount")):
+            debt.put(k, val, tr.evidence[k])
+        elif k != "currency":
+            stock.warnings.append(f"{k} stated for shares and notes together: left out")
+    debt.put("security", tr.debt_word[0], tr.debt_word[1])
+    return [stock, debt]

@@ -193,12 +193,14 @@ _ABBREV = (
     r"(?:Inc|Co|Corp|Ltd|No|Nos|Mr|Mrs|Ms|Dr|Jr|Sr|St|L\.P|N\.A|U\.S|S\.A|N\.V|plc|Reg|Ph|Esq|vs|"
     r"approx|Sec|Ltée|LLC|L\.L\.C|P\.C|[A-Z])"
 )
-_SENT_END = re.compile(r"(?<=[.;!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$€£])|\n\s*\n|\t(?=[A-Z])")
-# _SENT_END is found faster as six patterns that each start with one literal character, which the regex
+_SENT_END = re.compile(
+    r"(?<=[.;!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$€£])|\n\s*\n|\t(?=[A-Z])|(?<=[a-z][a-z]\.)(?=[A-Z][a-z])"
+)
+# _SENT_END is found faster as seven patterns that each start with one literal character, which the regex
 # engine skips to at memory speed (_SENT_END, like any pattern starting with a class or a look-behind, is
 # tried at every character). A _SENT_END match at p is the match at p - 1 of the pattern for the punctuation
 # before it (first alternative, the end is group 1) or the match at p of the newline or tab pattern; the
-# six first characters differ, so at most one applies at any position and the leftmost of them is
+# first characters differ (the two starting with "." need a space and a letter after it), so at most one applies at any position and the leftmost of them is
 # _SENT_END's next match. Only an end right at a region's start is _SENT_END's alone (its look-behind sees
 # the character before the start): _SENT_AT_START.
 _SENT_ENDS = tuple(
@@ -207,6 +209,9 @@ _SENT_ENDS = tuple(
         *(rf"{re.escape(c)}([\"')\]]?\s+)(?=[\"'(\[]?[A-Z0-9$€£])" for c in ".;!?"),
         r"(\n\s*\n)",
         r"(\t)(?=[A-Z])",
+        # "... per share of Preferred Stock.As previously reported ...": a scraped page lost the space after the
+        # period (a word of two lower-case letters before it, a capitalized word after: no abbreviation)
+        r"\.(?<=[a-z][a-z]\.)()(?=[A-Z][a-z])",
     )
 )
 _SENT_AT_START = re.compile(r"(?<=[.;!?])([\"')\]]?\s+)(?=[\"'(\[]?[A-Z0-9$€£])")
@@ -261,6 +266,10 @@ def _abbrev_before(text: str, pos: int, end: int) -> bool:
         # every abbreviation ends in one of _ABBREV_LAST, and the word before the dot is at most 6 long
         if k == 0 or text[k - 1] not in _ABBREV_LAST or (k >= 7 and text[k - 7 : k].isalnum()):
             return False
+        if k >= 3 and text[k - 2] == "-" and text[k - 3].isdigit():
+            return (
+                False  # "... this Current Report on Form 8-K." ends a sentence: a form name, not an initial
+            )
     return _ABBREV_TAIL.search(text, pos, end) is not None
 
 
@@ -304,7 +313,7 @@ def sentences(region: Region) -> list[Sentence]:
     s = start
     for a, b in spans:
         if (
-            text[a].isspace()  # a whitespace-only end (no closing quote)
+            (a == b or text[a].isspace())  # a whitespace-only or empty end (no closing quote)
             and text.find("\n\n", a, b) < 0
             and _abbrev_before(text, max(s, a - 12), a)
         ):

@@ -21,7 +21,7 @@ from datetime import date as _date
 import msgspec
 
 from eightk.extract.numbers import parse_money
-from eightk.extract.offering_deals import Tranche, consideration_stock, read_deals
+from eightk.extract.offering_deals import Tranche, consideration_stock, read_deals, split_stock_and_debt
 from eightk.extract.offering_notes import Series, find_series
 from eightk.extract.offering_parties import enrich
 from eightk.extract.offering_terms import (
@@ -407,6 +407,7 @@ def _deals(
     date_sents: list[Sentence],
 ) -> list[Offering]:
     tranches = read_deals(text_sents, issuer) or consideration_stock(text_sents, issuer)
+    tranches = [x for tr in tranches for x in split_stock_and_debt(tr)]
     if not tranches:
         return []
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
