@@ -360,6 +360,49 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             {"security": "preferred_stock", "shares": 150, "price_per_share": 1000.0},
         ],
     ),
+    "agent_warrants_not_sold": (
+        "Warrants issued to the placement agent's designees (and their exercise price, stated later by their "
+        "defined name) are compensation, not the warrants sold; an expense reimbursement next to a percentage "
+        "of the gross proceeds is not the proceeds.",
+        'Item 1.01 Entry into a Material Definitive Agreement.\nOn September 9, 2024, the Company sold 2,000,000 shares of its common stock at a purchase price of $3.00 per share in a private placement to accredited investors under Section 4(a)(2). The Company agreed to pay Maxim Group LLC a cash fee equal to 7.0% of the gross proceeds of the private placement and $50,000 for its legal expenses. The Company also issued to Maxim Group LLC or its designees warrants to purchase up to 100,000 shares of common stock (the "Maxim Warrants"). The Maxim Warrants have an exercise price of $3.75 per share and expire in five years.\n',
+        [
+            {
+                "security": "common_stock",
+                "shares": 2000000,
+                "price_per_share": 3.0,
+                "warrant_shares": None,
+                "warrant_exercise_price": None,
+                "gross_proceeds": None,
+                "date": "2024-09-09",
+                "registered": False,
+            }
+        ],
+    ),
+    "uncounted_registered_sale": (
+        "A registered sale whose counts the excerpt lacks (only agent warrants have figures): one common_stock "
+        "record with the closing date and the registration.",
+        "The Shares, the Common Warrants and the shares of Common Stock issuable upon exercise of the Common Warrants were offered and sold by the Company in a registered direct offering. The offering was made under an effective shelf registration statement on Form S-3 (File No. 333-270001). The Offering closed on July 2, 2024. The Company also issued to the placement agent warrants to purchase up to 80,000 shares of Common Stock at an exercise price of $1.25 per share.\n",
+        [
+            {
+                "security": "common_stock",
+                "warrant_shares": None,
+                "warrant_exercise_price": None,
+                "date": "2024-07-02",
+                "registered": True,
+                "registration_form": "S-3",
+            }
+        ],
+    ),
+    "uncounted_item_302_classes": (
+        "An Item 3.02 that names the classes sold and the exemption but no figures: one record per class "
+        "(two preferred series are two records); 'Neither ... nor ... have been registered' is not registered.",
+        "Item 3.02 Unregistered Sales of Equity Securities\nThe offer and sale of the shares of Series C Preferred to the Investors was exempt from registration under Section 4(a)(2) of the Securities Act. The offer and sale of the Shares and the Series D Preferred to the Noteholders was exempt from registration under Section 3(a)(9) of the Securities Act. Neither the Shares nor the Series D Preferred have been registered under the Securities Act.\n",
+        [
+            {"security": "preferred_stock", "registered": False},
+            {"security": "common_stock", "registered": False},
+            {"security": "preferred_stock", "registered": False},
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

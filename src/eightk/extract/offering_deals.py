@@ -168,6 +168,7 @@ class Tranche:
     blocked: set[str] = field(default_factory=set)  # fields found ambiguous: never filled
     more_principal: list[tuple[float, Evidence]] = field(default_factory=list)  # later aggregates stated
     debt_word: tuple[str, Evidence] | None = None  # the notes/debentures the principal amount is of
+    uncounted: bool = False  # a sale reported with no figure ("the offer and sale of the Series A Preferred")
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values and k not in self.blocked:
@@ -175,7 +176,7 @@ class Tranche:
             self.evidence[k] = ev
 
     def has_substance(self) -> bool:
-        if self.consideration:
+        if self.consideration or self.uncounted:
             return True
         v = self.values
         if any(k in v for k in ("shares", "principal_amount", "warrant_shares", "conversion_price")):
@@ -302,12 +303,71 @@ def _defined_shares(sents: list[Sentence]) -> str | None:
     return None
 
 
+_PCT_OF = re.compile(r"(?:%|\bpercent)\s+of\s+(?:the\s+)?(?:aggregate\s+|total\s+)?$", re.I)
+_EXPENSE_AFTER = re.compile(
+    r"\s+(?:for|of|in)\s+(?:certain\s+|its\s+|their\s+)?(?:\w+\s+)?(?:expenses|costs)\b", re.I
+)
+# warrants that pay an agent: "issued to Wainwright's designees warrants", "the Placement Agent Warrants",
+# "warrants to the representative of the underwriters", "StockBlock or its designees warrants"
+_AGENT_WARRANT = re.compile(
+    r"\b(?:placement\s+agents?|underwriters?|representatives?|finders?|(?:financial\s+)?advis[eo]rs?|designees?|"
+    r"(?:sales|selling)\s+agents?|broker-?dealers?)(?:'s|s'|')?\s+(?:(?:compensation|purchase|common\s+stock|"
+    r"unit|placement|cashless)\s+)*warrants?\b|"
+    r"\b(?:issued|issue|issuing|grant(?:ed)?|deliver(?:ed)?|pay|paid)\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?"
+    r"(?:or\s+its\s+|and\s+its\s+|its\s+|their\s+)?(?:designees|placement\s+agents?|underwriters?|representatives?|finders?)"
+    r"(?:'s|s'|')?\s+(?:[^.;]{0,40}?\s)?warrants?\b|"
+    r"\bwarrants?\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:placement\s+agents?|underwriters?|representatives?|finders?|"
+    r"(?:[A-Z][\w.&-]*\s+){1,4}?(?:or|and)\s+its\s+designees|designees)\b|"
+    r"\b(?:as|for)\s+(?:placement\s+agent|underwriting|agent|finder'?s?)\s+(?:compensation|fees?)\b",
+    re.I,
+)
+_WARRANT_TERM = re.compile(
+    r'\(\s*(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?"([^"]{1,40}?Warrants?)"\s*\)'
+)
+
+
+def _agent_warrant_starts(t: str, tl: str, agent_terms: list[str]) -> list[int]:
+    """Where the sentence starts to speak of an agent's warrants (and records their defined names)."""
+    out: list[int] = []
+    if not any(w in tl for w in _AGENT_CUES) and not any(a in t for a in agent_terms):
+        return out
+    for m in _AGENT_WARRANT.finditer(t):
+        out.append(m.start())
+        d = _WARRANT_TERM.search(t, m.end(), m.end() + 260)
+        if d and d.group(1) not in agent_terms and d.group(1).lower() not in ("warrants", "warrant"):
+            agent_terms.append(d.group(1))
+    for a in agent_terms:
+        i = t.find(a)
+        while i >= 0:
+            out.append(i)
+            i = t.find(a, i + 1)
+    return sorted(out)
+
+
+_AGENT_CUES = (
+    "agent",
+    "underwriter",
+    "representative",
+    "finder",
+    "advis",
+    "designee",
+    "broker",
+    "compensation",
+)
+
+
+def _in_agent_clause(t: str, pos: int, starts: list[int]) -> bool:
+    """An agent's warrants were named before ``pos`` in the same clause (no ';' between)."""
+    return any(a <= pos and pos - a <= 240 and ";" not in t[a:pos] for a in starts)
+
+
 def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
     defined = _defined_shares(sents)
     cur: Tranche | None = None
     part_head: Tranche | None = None
     part_sent: Sentence | None = None
+    agent_terms: list[str] = []  # defined names of agents' warrants ("the Wainwright Warrants")
     for s in sents:
         t = s.text
         # Every value read below is a figure: a sentence without a digit can only say "does not bear
@@ -358,6 +418,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
         if "conver" in tl:
             for m in _CTX_CONV.finditer(t):
                 events.append((m.start(), "ctx_conv", m))
+        agent_at = _agent_warrant_starts(t, tl, agent_terms) if "warrant" in tl else []
         if not events:
             if cur is not None and "interest" in t:
                 _no_interest(cur, s, t)  # "will not bear any accrued interest, but ... a default rate of 15%"
@@ -497,6 +558,13 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     continue
                 cur = Tranche()
                 tranches.append(cur)
+            if kind == "warrant_shares" and _in_agent_clause(t, m.start("n"), agent_at):
+                # "issued to Wainwright's designees warrants to purchase up to 141,772 shares": the agent's
+                # compensation, not warrants sold to the investors
+                ctx = "agent"
+                used.append((m.start("n"), m.end("n")))
+                (cur or Tranche()).warnings.append("placement agent / underwriter warrants left out")
+                continue
             if kind == "warrant_shares":
                 if re.match(
                     r"\s*(?:shares\s+)?(?:of\s+\w+\s+stock\s+)?(?:per|for\s+each)\s", t[m.end() :], re.I
@@ -574,6 +642,12 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 pre = t[max(0, m.start() - 30) : a]
                 if re.search(r"\b(?:minimum|maximum|up\s+to|at\s+least)\b", pre, re.I):
                     continue
+                if kind == "gross" and (
+                    _PCT_OF.search(t, max(0, m.start() - 30), m.start()) or _EXPENSE_AFTER.match(t, b)
+                ):
+                    # "a cash fee equal to 7.0% of the gross proceeds ..., and an aggregate of $85,000 for certain
+                    # expenses": proceeds named as a fee's base; the amount is an expense reimbursement
+                    continue
                 if kind == "gross" and _NOT_ISSUER_SALE.search(t) and not (cur and "shares" in cur.values):
                     continue  # the registrant buys a business or sells assets for cash: not its securities
                 if kind == "fees":
@@ -614,6 +688,10 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if re.match(r"\s*per\s+(?:pre-?\s?funded\s+|common\s+)?warrant", t[b : b + 30], re.I):
                     continue  # the purchase price of a warrant, not its exercise price
                 tail = _PRICE_TAIL.match(t[b : b + 20])
+                if (ctx == "agent" or _in_agent_clause(t, a, agent_at)) and (
+                    _EXERCISE_LBL.search(head) or ctx == "agent"
+                ):
+                    continue  # the exercise price of the agent's warrants
                 if _EXERCISE_LBL.search(head):
                     k = "warrant_exercise_price"
                 elif (tail and tail.group("per").lower() == "unit") or _OFFERING_PRICE.search(head[-40:]):
@@ -841,3 +919,115 @@ def split_stock_and_debt(tr: Tranche) -> list[Tranche]:
             stock.warnings.append(f"{k} stated for shares and notes together: left out")
     debt.put("security", tr.debt_word[0], tr.debt_word[1])
     return [stock, debt]
+
+
+# --- sales reported with no figure -------------------------------------------------------------------
+# "The Shares, the Warrants and the shares of Common Stock issuable upon exercise of the Warrants were offered
+# and sold by the Company pursuant to an effective shelf registration statement", "the offer and sale of the
+# Shares and the Series B Preferred was exempt from registration under Section 4(a)(2)", "These Class A common
+# shares of the Company were issued pursuant to ... the registration exemption provided by Section 4(a)(2)":
+# a sale the filing reports (registered or exempt) whose figures it does not state (or a page lost them).
+_SOLD_PHRASE = re.compile(
+    r"\b(?:(?P<of>offer\s+and\s+sale|issuance\s+and\s+sale|sale\s+and\s+issuance)\s+of\b|"
+    r"(?P<subj>(?:were|was|have\s+been|has\s+been)\s+(?:offered\s+and\s+sold|issued\s+and\s+sold|sold|issued)\b))",
+    re.I,
+)
+_SOLD_GATE = re.compile(
+    r"\bregistration\s+statement\b|\bexempt\w*\b|\bSection\s+4\s*\(|\bRegulation\s+[DS]\b|\bRule\s+506\b|"
+    r"\bnot\s+involving\s+(?:a|any)\s+public\s+offering\b|\bregistered\s+(?:direct|public|underwritten)\s+offering\b|"
+    r"\bprivate\s+placement\b|\bunderwritten\s+(?:public\s+)?offering\b",
+    re.I,
+)
+_UNCOUNTED_SKIP = re.compile(
+    r"\b(?:in\s+lieu|S-8|resale|dividend|as\s+(?:a\s+)?(?:payment|compensation)|employees?|directors?|consultants?|"
+    r"options?)\b",
+    re.I,
+)
+_CONV_WORDS = re.compile(r"\b(?:conver\w*|exercis\w*)\b", re.I)
+_NOUN_NOT_SOLD_AFTER = re.compile(
+    r"\s*(?:(?:issued|received|delivered)\s+)?(?:issuable|underlying|upon|on\s+(?:conversion|exercise))\b",
+    re.I,
+)
+# _SKIP_SENT without the loan words: stock issued to lenders is still the registrant's sale
+_UNCOUNTED_SENT_SKIP = re.compile(
+    r"\b(?:stock\s+options?|options\s+to\s+purchase|restricted\s+stock|equity\s+incentive|incentive\s+(?:stock\s+)?plan|"
+    r"proposed|letter\s+of\s+intent|non-binding|term\s+sheet|previously\s+(?:sold|issued|reported|disclosed)|"
+    r"repurchas\w*|buyback|redeem(?:ed|s)?\b|redemption|dividend\s+reinvestment|employee\s+stock\s+purchase|"
+    r"may\s+(?:offer|sell|issue)|from\s+time\s+to\s+time|at[\s-]the[\s-]market)\b",
+    re.I,
+)
+_LOAN_WORDS = re.compile(
+    r"\b(?:credit\s+(?:agreement|facility)|revolving|term\s+loan|loan\s+agreement|lenders?|borrow\w*)\b", re.I
+)
+_SEC_NOUN = re.compile(
+    r"(?P<pref>\bSeries\s+(?P<ser>[A-Z0-9][\w-]{0,3})\s+(?:(?:Convertible|Redeemable|Junior|Senior)\s+)*Preferred(?:\s+(?:Stock|Shares))?\b|"
+    r"\bpreferred\s+(?:stock|shares)\b)|"
+    r"(?P<common>\bshares\s+of\s+(?:our\s+|its\s+|the\s+Company's\s+)?(?:Class\s+[A-Z]\s+)?common\s+stock\b|"
+    r"\b(?:Class\s+[A-Z]\s+)?common\s+(?:stock|shares)\b|\bShares\b)|"
+    r"(?P<notes>\b(?:(?P<conv>convertible)\s+)?(?:(?:senior|secured|subordinated|unsecured|promissory)\s+)*(?:Notes|Debentures)\b)|"
+    r"(?P<units>\bUnits\b)|(?P<warrants>\bWarrants\b)"
+)
+
+
+def uncounted_sales(sents: list[Sentence]) -> list[Tranche]:
+    """Sales of the registrant's securities reported with no figures: one record per class named as sold
+    (shares with their accompanying warrants are one sale; warrants alone are warrants)."""
+    out: list[Tranche] = []
+    seen: set[tuple[str, str]] = set()
+    for s in sents:
+        t = s.text
+        if "sold" not in t and "sale" not in t and "issued" not in t:
+            continue
+        if not _SOLD_GATE.search(t) or _UNCOUNTED_SENT_SKIP.search(t):
+            continue
+        loan = _LOAN_WORDS.search(t) is not None
+        for m in _SOLD_PHRASE.finditer(t):
+            if m.group("of"):
+                a = m.end()
+                stop = re.search(
+                    r"\b(?:was|were|is|are|has|have|pursuant|under|in\s+reliance|by\s+the)\b|[,;(]", t[a:]
+                )
+                b = a + (stop.start() if stop else min(len(t) - a, 120))
+            else:
+                b = m.start()
+                cut = max(t.rfind(";", 0, b), t.rfind(":", 0, b), 0)
+                a = cut + 1 if cut else 0
+                a = max(a, b - 160)
+            seg = t[a:b]
+            if not seg.strip() or _UNCOUNTED_SKIP.search(seg) or re.search(r"\d", seg):
+                continue
+            nouns: list[tuple[str, str, int, int]] = []
+            for nm in _SEC_NOUN.finditer(seg):
+                if _NOUN_NOT_SOLD_AFTER.match(seg, nm.end()) or _CONV_WORDS.search(seg, 0, nm.start()):
+                    continue  # "the shares of Common Stock issuable upon exercise of the Warrants"
+                g = nm.lastgroup if nm.lastgroup in ("pref", "common", "notes", "units", "warrants") else None
+                if nm.group("pref"):
+                    g = "pref"
+                elif nm.group("common"):
+                    g = "common"
+                elif nm.group("notes"):
+                    g = "notes"
+                if g is None:
+                    continue
+                sec = {
+                    "pref": "preferred_stock",
+                    "common": "common_stock",
+                    "notes": "convertible_notes" if nm.group("conv") else "notes",
+                    "units": "units",
+                    "warrants": "warrants",
+                }[g]
+                nouns.append((sec, (nm.group("ser") or "").upper(), a + nm.start(), a + nm.end()))
+            if any(n[0] != "warrants" for n in nouns):
+                nouns = [n for n in nouns if n[0] != "warrants"]
+            for sec, key, x, y in nouns:
+                if loan and sec in ("notes", "convertible_notes"):
+                    continue  # notes given to lenders under a loan: not an offering
+                k = (sec, key)
+                if k in seen or (sec == "preferred_stock" and not key and any(q[0] == sec for q in seen)):
+                    continue
+                seen.add(k)
+                tr = Tranche(uncounted=True)
+                tr.put("security", sec, s.ev(x, y))
+                tr.sentences.append(s)
+                out.append(tr)
+    return out

@@ -179,6 +179,8 @@ _SHELF_NO = re.compile(r"\b(?:File|Registration|Reg\.)\s+Nos?\.?:?\s*(?P<no>333-
 _NOT_BEFORE = re.compile(r"\b(?:not|shall|will|would|may)\s+(?:have\s+)?(?:been\s+|be\s+)?$", re.I)
 
 
+_NEITHER = re.compile(r"\bNeither\b[^.;]*\bnor\b", re.I)
+
 _REG_WORDS = ("regist", "rule", "section", "regulation", "privat", "exempt", "accredited")
 
 
@@ -209,7 +211,9 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
             if _REG_NEG_CTX.search(clause):
                 continue
             if _NOT_BEFORE.search(t, max(0, m.start() - 20), m.start()):
-                continue  # "The Debentures have not been registered under the Securities Act" (0000950135-07-005171)
+                continue
+            if _NEITHER.search(t, max(0, m.start() - 160), m.start()):
+                continue  # "Neither the Shares nor the Series B Preferred have been registered under the Securities Act"  # "The Debentures have not been registered under the Securities Act" (0000950135-07-005171)
             if pos is None:
                 pos = (True, s.ev(m.start(), m.end()))
             if r.form is None:

@@ -21,7 +21,13 @@ from datetime import date as _date
 import msgspec
 
 from eightk.extract.numbers import parse_money
-from eightk.extract.offering_deals import Tranche, consideration_stock, read_deals, split_stock_and_debt
+from eightk.extract.offering_deals import (
+    Tranche,
+    consideration_stock,
+    read_deals,
+    split_stock_and_debt,
+    uncounted_sales,
+)
 from eightk.extract.offering_notes import Series, find_series
 from eightk.extract.offering_parties import enrich
 from eightk.extract.offering_terms import (
@@ -406,7 +412,11 @@ def _deals(
     issuer: set[str] | None,
     date_sents: list[Sentence],
 ) -> list[Offering]:
-    tranches = read_deals(text_sents, issuer) or consideration_stock(text_sents, issuer)
+    tranches = (
+        read_deals(text_sents, issuer)
+        or consideration_stock(text_sents, issuer)
+        or uncounted_sales(text_sents)
+    )
     tranches = [x for tr in tranches for x in split_stock_and_debt(tr)]
     if not tranches:
         return []
@@ -494,9 +504,11 @@ def _tranche_offering(
         w = _warrant_word(tr)
         if w is not None:
             vals["security"], ev["security"] = "warrants", w
+    if tr.uncounted:
+        warnings.append(f"{vals.get('security')} reported as sold with no figures stated")
     return Offering(
-        confidence=0.6 if i == 0 else 0.55,
-        rule="deal-tranche" + ("-same-terms" if tr.same_terms else ""),
+        confidence=0.4 if tr.uncounted else 0.6 if i == 0 else 0.55,
+        rule="deal-uncounted" if tr.uncounted else "deal-tranche" + ("-same-terms" if tr.same_terms else ""),
         evidence=ev,
         **vals,  # type: ignore[arg-type]
     )
