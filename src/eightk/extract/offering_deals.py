@@ -54,7 +54,7 @@ _PRICE_HEAD = re.compile(
 )
 # "at a total purchase price of approximately $7.9 million": an aggregate, never a price per share
 _AGGREGATE_HEAD = re.compile(
-    r"(?:total|aggregate|combined)\s+(?:\w+\s+){0,2}?price\s+(?:of\s+|is\s+|was\s+)?(?:approximately\s+)?$",
+    r"\b(?:total|aggregate)\s+(?:\w+\s+){0,2}?price\s+(?:of\s+|is\s+|was\s+)?(?:approximately\s+)?$",
     re.I,
 )
 # "$0.01 par value, at a purchase price of": the words right after an earlier amount label that amount
@@ -681,7 +681,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     lab = _AMOUNT_LABEL.match(own)
                     if lab:
                         own = own[lab.end() :]
-                if _AGGREGATE_HEAD.search(head):
+                if _AGGREGATE_HEAD.search(head) and not _PRICE_TAIL.match(t[b : b + 20]):
                     continue  # "a total purchase price of approximately $7.9 million": proceeds, not a price
                 if _PRICE_SKIP.search(own):
                     continue
@@ -756,7 +756,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
 
 
 _COMBINED = re.compile(
-    r"(?:together|combined|collectively)\b(?!\s+with\b)|\bconcurrent\s+(?:\w+\s+){0,3}?offerings\b", re.I
+    r"\b(?:together|combined|collectively)\b(?!\s+with\b)|\bconcurrent\s+(?:\w+\s+){0,3}?offerings\b", re.I
 )
 
 

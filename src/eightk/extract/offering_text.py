@@ -266,7 +266,7 @@ def _abbrev_before(text: str, pos: int, end: int) -> bool:
         # every abbreviation ends in one of _ABBREV_LAST, and the word before the dot is at most 6 long
         if k == 0 or text[k - 1] not in _ABBREV_LAST or (k >= 7 and text[k - 7 : k].isalnum()):
             return False
-        if k >= 3 and text[k - 2] == "-" and text[k - 3].isdigit():
+        if k - 3 >= pos and text[k - 2] == "-" and text[k - 3].isdigit():
             return (
                 False  # "... this Current Report on Form 8-K." ends a sentence: a form name, not an initial
             )
