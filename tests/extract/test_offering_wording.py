@@ -403,6 +403,32 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             {"security": "preferred_stock", "registered": False},
         ],
     ),
+    "commitment_shares": (
+        "Commitment shares issued beside a convertible note are their own common_stock record (judgment shared "
+        "with the silver labels); the note keeps its terms; 'we received $X' for the note is its proceeds.",
+        'Item 1.01 Entry into a Material Definitive Agreement.\nOn March 8, 2022, we closed a Securities Purchase Agreement with Talon Capital LP ("Talon"), whereby we issued to Talon a convertible promissory note in the principal amount of $440,000 and a warrant to purchase 5,000,000 shares of our common stock. As a condition to the purchase of the note and the warrant, we issued to Talon 2,750,000 shares (the "Commitment Shares") of our common stock. In consideration of the note and warrant we received $396,000. The note bears interest at 10% per annum and is convertible into common stock at a price of $0.02 per share.\n',
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 440000,
+                "interest_rate": 10,
+                "conversion_price": 0.02,
+                "warrant_shares": 5000000,
+                "gross_proceeds": 396000,
+                "date": "2022-03-08",
+            },
+            {"security": "common_stock", "shares": 2750000, "gross_proceeds": None, "date": "2022-03-08"},
+        ],
+    ),
+    "note_coupon_only_with_commitment_fee": (
+        "A page that lost the note's amounts still reports a note sold with its coupon; the shares issued "
+        "'as a commitment fee' are their own record.",
+        "Item 1.01. Entry into Material Definitive Agreement.\nThe Company entered into a securities purchase agreement with Vine Street Fund, LLC, pursuant to which the Company issued a 10% convertible promissory note with a maturity date of twelve months. In addition, the Company issued 1,200 shares of its common stock to Vine Street Fund as a commitment fee.\n",
+        [
+            {"security": "convertible_notes", "interest_rate": 10},
+            {"security": "common_stock", "shares": 1200},
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -103,7 +103,10 @@ _GROSS = re.compile(
     rf"{_MONEY.replace('money', 'money4')}\s+(?:private\s+placement\s+|equity\s+)?financing\b|"
     rf"\braised\s+(?:gross\s+proceeds\s+of\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money5')}|"
     rf"\bpurchase\s+price\s+of\s+{_MONEY.replace('money', 'money6')}(?!\s*(?:per|for\s+each))|"
-    rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash",
+    rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash|"
+    # "In consideration of the Convertible Note and Warrant we received $729,000, less $10,800 retained by ..."
+    rf"\b(?:we|the\s+Company|the\s+Registrant)\s+received\s+(?:gross\s+proceeds\s+of\s+)?{_MONEY.replace('money', 'money8')}"
+    r"(?!\s+(?:in\s+|of\s+)?net\b)",
     re.I,
 )
 _NET = re.compile(rf"\bnet\s+proceeds\b[^.;$€]{{0,100}}?{_MONEY}", re.I)
@@ -186,11 +189,13 @@ class Tranche:
             # million in cash" for a business)
             q = self.evidence["gross_proceeds"]
             return any(s.start <= q.start < s.end and _SECURITY_WORDS.search(s.text) for s in self.sentences)
+        if "interest_rate" in v and any(_NOTE_SALE.search(s.text) for s in self.sentences):
+            return True
         return "warrant_exercise_price" in v
 
 
 def _money(s: Sentence, m: re.Match[str]) -> tuple[float, Evidence, str | None, int, int] | None:
-    for g in ("money", "money2", "money3", "money4", "money5", "money6", "money7"):
+    for g in ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8"):
         if m.groupdict().get(g):
             a = parse_money(m.group(g))
             if a is None:
@@ -303,6 +308,16 @@ def _defined_shares(sents: list[Sentence]) -> str | None:
     return None
 
 
+_COMMITMENT = re.compile(
+    r'\(\s*(?:the\s+)?"Commitment\s+Shares"\s*\)|\bas\s+(?:a\s+|an\s+)?(?:additional\s+)?commitment\s+(?:fee|shares)\b',
+    re.I,
+)
+# a note sold with its coupon stated, though the page lost its amount: "the Company issued a 12% promissory
+# convertible note"
+_NOTE_SALE = re.compile(
+    r"\b(?:issued|sold|sell|issue)\s+(?:to\s+[^.;]{1,60}?\s)?an?\s+\d{1,2}(?:\.\d+)?\s?%\s+(?:[\w-]+\s+){0,3}?(?:notes?|debentures?)\b",
+    re.I,
+)
 _PCT_OF = re.compile(r"(?:%|\bpercent)\s+of\s+(?:the\s+)?(?:aggregate\s+|total\s+)?$", re.I)
 _EXPENSE_AFTER = re.compile(
     r"\s+(?:for|of|in)\s+(?:certain\s+|its\s+|their\s+)?(?:\w+\s+)?(?:expenses|costs)\b", re.I
@@ -444,6 +459,26 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 upto = _UPTO_CONSIDERATION.search(pre)
                 if upto:
                     pre = pre[: upto.start()]
+                if (
+                    n is not None
+                    and not frac
+                    and has_sale
+                    and ("ommitment" in m.group(0) or "ommitment" in t[m.end() : m.end() + 120])
+                    and _COMMITMENT.search(t, m.start(), min(len(t), m.end() + 120))
+                    and not _other_issuer(m.group("cls"), issuer)
+                ):
+                    # "we issued to Mast Hill 10,855,047 shares (the "Commitment Shares") of our common stock",
+                    # "issued 935 shares of its common stock to FirstFire as a commitment fee": stock issued
+                    # beside a note on other terms (none paid for it) is its own record
+                    ct = Tranche(partition=True)
+                    ct.put("security", "common_stock", s.ev(m.start("unit"), m.end()))
+                    ct.put("shares", n, s.ev(m.start("n"), m.end("n")))
+                    ct.sentences.append(s)
+                    tranches.append(ct)
+                    if cur is not None:
+                        cur.partition = True
+                    used.append((m.start(), m.end()))
+                    continue
                 if n is None or _NOT_SOLD_SHARES.search(pre) or _SHARES_AFTER_SKIP.match(t[m.end() :]):
                     continue
                 if not has_sale or _other_issuer(m.group("cls"), issuer):
