@@ -22,11 +22,25 @@ COMMAND_MODULES = (
     "eightk.commands.run",
 )
 
+
+def _tokenizer() -> str:
+    """Which HTML tokenizer is active: "compiled" (C extension) or "python" (no compiler at install)."""
+    try:
+        from eightk.formats.html import TOKENIZER
+    except Exception:  # never let --version fail
+        return "unknown"
+    return TOKENIZER
+
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, prog_name="eightk")
+@click.version_option(
+    __version__,
+    prog_name="eightk",
+    message="%(prog)s %(version)s (HTML tokenizer: " + _tokenizer() + ")",
+)
 def cli() -> None:
     """eightk: SEC Form 8-K current reports as clean, queryable data, with evidence.
 
