@@ -62,17 +62,42 @@ def parse_date(s: str) -> str | None:
     return m[0] if m else None
 
 
+# A pattern is tried only when the text holds what every match of it holds: a year ("19xx" or
+# "20xx") for all but DATE_NUM, a slash for DATE_NUM. Matches are walked with search() from the last
+# match's end, which is what finditer() does (no pattern matches the empty string) without its setup
+# cost, the larger part of a call on the short strings most callers pass.
+_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = (  # (pattern, kind, needs a slash)
+    (DATE_MDY, "mdy", False),
+    (DATE_DMY, "dmy", False),
+    (DATE_NUM, "num", True),
+    (DATE_ISO, "iso", False),
+)
+
+
+def _gates(s: str, pos: int, end: int) -> tuple[bool, bool]:
+    """(whether ``s[pos:end]`` holds "19" or "20", whether it holds "/")."""
+    return (s.find("20", pos, end) >= 0 or s.find("19", pos, end) >= 0), s.find("/", pos, end) >= 0
+
+
 def find_date(s: str, pos: int = 0, endpos: int | None = None) -> tuple[str, int, int] | None:
     """The first date in ``s[pos:endpos]``: ``(iso, start, end)``."""
     best: tuple[str, int, int] | None = None
     end = len(s) if endpos is None else endpos
-    for rx, kind in ((DATE_MDY, "mdy"), (DATE_DMY, "dmy"), (DATE_NUM, "num"), (DATE_ISO, "iso")):
-        for m in rx.finditer(s, pos, end):
+    year, slash = _gates(s, pos, end)
+    if not year and not slash:
+        return None
+    for rx, kind, needs_slash in _PATTERNS:
+        if not (slash if needs_slash else year):
+            continue
+        m = rx.search(s, pos, end)
+        while m is not None:
+            if best is not None and m.start() >= best[1]:
+                break  # this pattern's later matches start later still: none can win
             iso = _from_match(m, kind)
             if iso:
-                if best is None or m.start() < best[1]:
-                    best = (iso, m.start(), m.end())
+                best = (iso, m.start(), m.end())
                 break
+            m = rx.search(s, m.end(), end)
     return best
 
 
@@ -80,11 +105,18 @@ def iter_dates(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[st
     """All dates in ``s[pos:endpos]`` in order of position: ``(iso, start, end)``."""
     end = len(s) if endpos is None else endpos
     found: list[tuple[str, int, int]] = []
-    for rx, kind in ((DATE_MDY, "mdy"), (DATE_DMY, "dmy"), (DATE_NUM, "num"), (DATE_ISO, "iso")):
-        for m in rx.finditer(s, pos, end):
+    year, slash = _gates(s, pos, end)
+    if not year and not slash:
+        return found
+    for rx, kind, needs_slash in _PATTERNS:
+        if not (slash if needs_slash else year):
+            continue
+        m = rx.search(s, pos, end)
+        while m is not None:
             iso = _from_match(m, kind)
             if iso and not any(a < m.end() and m.start() < b for _, a, b in found):
                 found.append((iso, m.start(), m.end()))
+            m = rx.search(s, m.end(), end)
     found.sort(key=lambda t: t[1])
     return found
 
