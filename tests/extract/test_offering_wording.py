@@ -429,6 +429,25 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             {"security": "common_stock", "shares": 1200},
         ],
     ),
+    "excerpt_starting_mid_item": (
+        "An excerpt that starts inside an item (no cover page) and runs into the next heading: the text before "
+        "the heading is read; repricing existing warrants sells none; a new warrant issued is a warrants record.",
+        "The Third Amendment also provides for: (i) the reduction of the exercise price of the warrants to purchase a total of 12,000,000 shares of common stock issued under the original Guaranty Agreement from $0.40 to $0.25 per share; and (ii) the issuance to the Guarantors of a new warrant to purchase 3,000,000 shares of common stock at an exercise price of $0.25 per share. The terms of the new warrant will be similar to the warrants issued under the original Guaranty Agreement, which was filed as Exhibit 4.1 to the Company's Current Report on Form 8-K filed on March 3, 2021.\nItem 9.01 Financial Statements and Exhibits.\n(d) Exhibits\n10.1 Third Amendment to Guaranty Agreement\n",
+        [{"security": "warrants", "warrant_shares": 3000000, "warrant_exercise_price": 0.25}],
+    ),
+    "preferred_by_face_amount": (
+        "Preferred issued by face amount (no count): a preferred_stock record dated by the agreement; the "
+        "conversion of outstanding preferred at a stated price is not this sale.",
+        "On May 4, 1999, in settlement of the dispute, the Company agreed to permit the conversion by Delta Fund of 500 shares of its Series B Convertible Preferred Stock at a conversion price of $4.10 per share. In consideration for Omega Partners' acceptance of revised terms, the Company has agreed to issue to Omega Partners an additional $750,000 face amount of the Series B Convertible Preferred Stock.\n",
+        [
+            {
+                "security": "preferred_stock",
+                "conversion_price": None,
+                "gross_proceeds": None,
+                "date": "1999-05-04",
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

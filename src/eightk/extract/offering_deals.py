@@ -308,6 +308,16 @@ def _defined_shares(sents: list[Sentence]) -> str | None:
     return None
 
 
+_MODIFIED_WARRANTS = re.compile(
+    r"\b(?:reduc\w*|amend\w*|adjust\w*|repric\w*|modif\w*|extend\w*|extension|lower\w*)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:exercise\s+price|term|expiration(?:\s+date)?)\s+of\s+(?:the\s+|its\s+|our\s+|certain\s+)?(?:outstanding\s+|existing\s+)?$",
+    re.I,
+)
+_FACE_PREF = re.compile(
+    rf"{_MONEY}\s+(?:in\s+)?(?:aggregate\s+)?(?:face|stated|liquidation)\s+(?:amount|value)\s+of\s+(?:the\s+Company's\s+|the\s+|its\s+|our\s+)?"
+    r"(?P<cls>(?:Series\s+[A-Z0-9-]+\s+)?(?:(?:Convertible|Redeemable|Cumulative|Participating)\s+)*Preferred\s+(?:Stock|Shares))\b",
+    re.I,
+)
 _COMMITMENT = re.compile(
     r'\(\s*(?:the\s+)?"Commitment\s+Shares"\s*\)|\bas\s+(?:a\s+|an\s+)?(?:additional\s+)?commitment\s+(?:fee|shares)\b',
     re.I,
@@ -427,6 +437,9 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 head = t[max(0, m.start() - 40) : m.start()]
                 if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
                     events.append((m.start(), "price", m))
+        if money and "preferred" in tl and (" face " in tl or "stated" in tl or "liquidation" in tl):
+            for m in _FACE_PREF.finditer(t):
+                events.append((m.start(), "face_pref", m))
         if "%" in t or "percent" in tl:
             for m in _RATE.finditer(t):
                 events.append((m.start(), "rate", m))
@@ -596,9 +609,15 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             if kind == "warrant_shares" and _in_agent_clause(t, m.start("n"), agent_at):
                 # "issued to Wainwright's designees warrants to purchase up to 141,772 shares": the agent's
                 # compensation, not warrants sold to the investors
-                ctx = "agent"
+                ctx = "other_warrants"
                 used.append((m.start("n"), m.end("n")))
                 (cur or Tranche()).warnings.append("placement agent / underwriter warrants left out")
+                continue
+            if kind == "warrant_shares" and _MODIFIED_WARRANTS.search(t, max(0, m.start() - 100), m.start()):
+                # "the further reduction of the exercise price of the warrants to purchase a total of 30,000,000
+                # shares ... issued under the original Backstop Agreement": existing warrants amended, none sold
+                ctx = "other_warrants"
+                used.append((m.start("n"), m.end("n")))
                 continue
             if kind == "warrant_shares":
                 if re.match(
@@ -625,6 +644,20 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     _note(wt, s)
                 ctx = "warrant"
                 used.append((m.start("n"), m.end("n")))
+            elif kind == "face_pref":
+                if (
+                    _CONV_WORDS.search(t, max(0, m.start() - 60), m.start())
+                    or "redempt" in t[max(0, m.start() - 60) : m.start()]
+                ):
+                    continue  # "The conversion of the resultant $881,600 face value of the Series C ... Preferred"
+                if cur is not None and cur.values.get("security") not in (None, "preferred_stock"):
+                    continue
+                # "the Company has agreed to issue to IIG an additional $500,000 face amount of the Series C
+                # Convertible Preferred Stock": preferred sold by face amount (no field holds the amount)
+                cur.put("security", "preferred_stock", s.ev(m.start("cls"), m.end("cls")))
+                cur.uncounted = cur.uncounted or "shares" not in cur.values
+                used.append((m.start(), m.end()))
+                _note(cur, s)
             elif kind == "principal":
                 r = _money(s, m)
                 if r:
@@ -723,8 +756,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if re.match(r"\s*per\s+(?:pre-?\s?funded\s+|common\s+)?warrant", t[b : b + 30], re.I):
                     continue  # the purchase price of a warrant, not its exercise price
                 tail = _PRICE_TAIL.match(t[b : b + 20])
-                if (ctx == "agent" or _in_agent_clause(t, a, agent_at)) and (
-                    _EXERCISE_LBL.search(head) or ctx == "agent"
+                if (ctx == "other_warrants" or _in_agent_clause(t, a, agent_at)) and (
+                    _EXERCISE_LBL.search(head) or ctx == "other_warrants"
                 ):
                     continue  # the exercise price of the agent's warrants
                 if _EXERCISE_LBL.search(head):

@@ -131,6 +131,13 @@ PRESS_CUE_RE = KeywordPattern(
 )
 
 
+# a cover page before the first item heading: what precedes the heading is the cover, not narrative
+_COVER_MARK = re.compile(
+    r"^[ \t|]*FORM[ \t]+8-K(?:/A)?[ \t|]*$|\b[Cc]ommission\s+[Ff]ile\s+[Nn]|\b[Ee]xact\s+[Nn]ame\s+of\b|"
+    r"\bDate\s+of\s+[Rr]eport\b|\bSECURITIES\s+AND\s+EXCHANGE\s+COMMISSION\b|\bCURRENT\s+REPORT\b|I\.R\.S\.",
+    re.M,
+)
+
 MAX_REGION_CHARS = 200_000
 
 
@@ -163,9 +170,12 @@ def regions(filing: Filing) -> tuple[list[Region], list[Region]]:
     items = [i for i in filing.items if i.document == pdoc.index]
     if items:
         first = min(i.start for i in items)
-        if not any(i.code_2004 in _SALE_ITEMS and i.body_end - i.body_start > 40 for i in items):
+        if not any(i.code_2004 in _SALE_ITEMS and i.body_end - i.body_start > 40 for i in items) or (
+            first > 300 and not _COVER_MARK.search(pdoc.text, 0, first)
+        ):
             # an excerpt or a filing whose narrative precedes the first heading (fx-015: Item 5 text
-            # quoted without its heading): read the text before the first heading too
+            # quoted without its heading; an excerpt that starts inside an item and runs into the next
+            # heading, with no cover page before it): read the text before the first heading too
             main.append(Region(pdoc, 0, first, "body"))
         for it in items:
             if it.code_2004 in OFFERING_ITEMS and not it.empty and it.body_end > it.body_start:
