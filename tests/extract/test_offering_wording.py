@@ -448,6 +448,19 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "term_sheet_dollar_purchase": (
+        "Numbered terms of a purchase agreement: stock bought by a dollar amount (a minimum, so no proceeds) "
+        "and the warrants' exercise price; a call trigger is no price.",
+        "1.\nA purchase of $4,000,000 of Common Stock by the Investors, at a minimum.\n2.\nEach Investor will receive a Warrant to purchase the same number of shares of Common Stock it buys. The exercise price of the Warrants will be $0.60 per share. The Company may call the Warrants if the closing price of the Common Stock is at least $1.80 per share for 20 consecutive trading days.\n",
+        [
+            {
+                "security": "common_stock",
+                "warrant_exercise_price": 0.6,
+                "gross_proceeds": None,
+                "price_per_share": None,
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -313,6 +313,12 @@ _MODIFIED_WARRANTS = re.compile(
     r"(?:exercise\s+price|term|expiration(?:\s+date)?)\s+of\s+(?:the\s+|its\s+|our\s+|certain\s+)?(?:outstanding\s+|existing\s+)?$",
     re.I,
 )
+_DOLLAR_OF_STOCK = re.compile(
+    r"(?<!re)\b(?:purchase|sale|sell|issue|issuance)\s+of\s+(?:\$|U\.?S\.?\$)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?\s+"
+    r"(?:of|in)\s+(?:(?:its|our|the\s+Company's)\s+)?(?:shares\s+of\s+)?"
+    r"(?P<cls>(?:Class\s+[A-Z]\s+)?Common\s+Stock|(?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+)?Preferred\s+Stock)\b",
+    re.I,
+)
 _FACE_PREF = re.compile(
     rf"{_MONEY}\s+(?:in\s+)?(?:aggregate\s+)?(?:face|stated|liquidation)\s+(?:amount|value)\s+of\s+(?:the\s+Company's\s+|the\s+|its\s+|our\s+)?"
     r"(?P<cls>(?:Series\s+[A-Z0-9-]+\s+)?(?:(?:Convertible|Redeemable|Cumulative|Participating)\s+)*Preferred\s+(?:Stock|Shares))\b",
@@ -437,6 +443,9 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 head = t[max(0, m.start() - 40) : m.start()]
                 if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
                     events.append((m.start(), "price", m))
+        if money and "stock" in tl and "of" in tl:
+            for m in _DOLLAR_OF_STOCK.finditer(t):
+                events.append((m.start(), "dollar_stock", m))
         if money and "preferred" in tl and (" face " in tl or "stated" in tl or "liquidation" in tl):
             for m in _FACE_PREF.finditer(t):
                 events.append((m.start(), "face_pref", m))
@@ -602,7 +611,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 _note(cur, s)
                 continue
             if cur is None:
-                if not has_sale:
+                if not has_sale and kind != "dollar_stock":
                     continue
                 cur = Tranche()
                 tranches.append(cur)
@@ -644,6 +653,16 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     _note(wt, s)
                 ctx = "warrant"
                 used.append((m.start("n"), m.end("n")))
+            elif kind == "dollar_stock":
+                if cur.values.get("security") not in (None, "common_stock", "preferred_stock"):
+                    continue
+                # "A minimum aggregate purchase of $15,500,000 of Common Stock by the Investors": stock bought by
+                # a dollar amount (a minimum or cap is no proceeds; the amount is read as proceeds only where
+                # the proceeds patterns say so)
+                sec = "preferred_stock" if "referred" in m.group("cls") else "common_stock"
+                cur.put("security", sec, s.ev(m.start("cls"), m.end("cls")))
+                cur.uncounted = cur.uncounted or "shares" not in cur.values
+                _note(cur, s)
             elif kind == "face_pref":
                 if (
                     _CONV_WORDS.search(t, max(0, m.start() - 60), m.start())
