@@ -461,6 +461,25 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "parts_paid_as_funds_received": (
+        "A sale in two parts, each issued as defined funds are received: each part's proceeds are the amount "
+        "the funds are defined with; funds named in a loan sentence would not count.",
+        'Item 1.01 Entry into a Material Definitive Agreement.\nOn March 2, 2026, Orion Foundry Corp. (the "Company") entered into a Common Stock Agreement with the State Development Fund (the "Fund"). The Fund agreed to provide a total of $900,000,000 of grants to the Company, consisting of (1) a grant in the amount of $600,000,000, payable after the Closing Date (the "First Grant"), and (2) $300,000,000 of milestone grants (the "Milestone Grants"). In consideration, the Company agreed to issue to the Fund up to 40,000,000 shares (the "Shares") of the Company\'s common stock, of which 30,000,000 Shares are to be issued on the Closing Date (or such later date as the First Grant is received) and 10,000,000 Shares are to be issued into escrow and released as the Milestone Grants are received. The shares are issued in reliance on Section 4(a)(2) of the Securities Act.\n',
+        [
+            {
+                "security": "common_stock",
+                "shares": 30000000,
+                "gross_proceeds": 600000000,
+                "registered": False,
+            },
+            {
+                "security": "common_stock",
+                "shares": 10000000,
+                "gross_proceeds": 300000000,
+                "registered": False,
+            },
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

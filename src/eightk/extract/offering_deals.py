@@ -826,6 +826,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
         for tr in tranches:
             _issued_now(tr)
     out = [tr for tr in tranches if tr.has_substance()]
+    if any(tr.partition and "gross_proceeds" not in tr.values for tr in out):
+        _funds_per_part(out, sents)
     if len(out) > 1:
         for tr in out:
             q = tr.evidence.get("gross_proceeds")
@@ -845,6 +847,58 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
 _COMBINED = re.compile(
     r"\b(?:together|combined|collectively)\b(?!\s+with\b)|\bconcurrent\s+(?:\w+\s+){0,3}?offerings\b", re.I
 )
+
+
+# "274,583,000 Shares are to be issued to the DOC on the Closing Date (or such later date or dates as the Released
+# Funds are received ...)": the part is paid by funds the text defines with an amount ("... in the amount of
+# $5,695,000,000, ... (the "Released Funds")"), 0000050863-25-000129
+_PAID_AS_RECEIVED = re.compile(
+    r"\bas\s+(?:and\s+when\s+)?(?:the\s+)?(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+(?:is|are)\s+received\b"
+)
+
+
+def _funds_per_part(tranches: list[Tranche], sents: list[Sentence]) -> None:
+    """Proceeds of each part of a partitioned sale, where the part is issued as defined funds are received."""
+    parts = [tr for tr in tranches if tr.partition and "shares" in tr.values]
+    for i, tr in enumerate(parts):
+        q = tr.evidence["shares"]
+        s = next((x for x in tr.sentences if x.start <= q.start < x.end), None)
+        if s is None or "gross_proceeds" in tr.values:
+            continue
+        a = q.end - s.start
+        nxt = [
+            p.evidence["shares"].start - s.start
+            for p in parts[i + 1 :]
+            if s.start <= p.evidence["shares"].start < s.end
+        ]
+        b = min([*nxt, len(s.text)])
+        semi = s.text.find(";", a, b)
+        m = _PAID_AS_RECEIVED.search(s.text, a, semi if semi >= 0 else b)
+        if not m:
+            continue
+        found = _defined_amount(m.group("term"), sents)
+        if found is not None:
+            tr.put("gross_proceeds", found[0], found[1])
+
+
+def _defined_amount(term: str, sents: list[Sentence]) -> tuple[float, Evidence] | None:
+    """The amount right before a definition '(the "<term>")', in a sentence that speaks of no loan."""
+    needle = f'"{term}"'
+    for s in sents:
+        t = s.text
+        i = t.find(needle)
+        if i < 0 or not re.search(r"\(\s*(?:the\s+)?$", t[max(0, i - 12) : i]) or _LOAN_WORDS.search(t):
+            continue
+        last = None
+        for mm in _MONEY_RX.finditer(t, max(0, i - 220), i):
+            last = mm
+        if last is None:
+            continue
+        money = parse_money(last.group("money"))
+        if money is None:
+            continue
+        return money.value, s.ev(last.start() + money.start, last.start() + money.end)
+    return None
 
 
 # "Additional Convertible Notes in an aggregate original principal amount not to exceed $2,100,000 may also be
