@@ -443,7 +443,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 head = t[max(0, m.start() - 40) : m.start()]
                 if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
                     events.append((m.start(), "price", m))
-        if money and "stock" in tl and "of" in tl:
+        if money and "stock" in tl and ("of $" in t or "of U" in t):
             for m in _DOLLAR_OF_STOCK.finditer(t):
                 events.append((m.start(), "dollar_stock", m))
         if money and "preferred" in tl and (" face " in tl or "stated" in tl or "liquidation" in tl):

@@ -131,12 +131,28 @@ PRESS_CUE_RE = KeywordPattern(
 )
 
 
-# a cover page before the first item heading: what precedes the heading is the cover, not narrative
-_COVER_MARK = re.compile(
-    r"^[ \t|]*FORM[ \t]+8-K(?:/A)?[ \t|]*$|\b[Cc]ommission\s+[Ff]ile\s+[Nn]|\b[Ee]xact\s+[Nn]ame\s+of\b|"
-    r"\bDate\s+of\s+[Rr]eport\b|\bSECURITIES\s+AND\s+EXCHANGE\s+COMMISSION\b|\bCURRENT\s+REPORT\b|I\.R\.S\.",
-    re.M,
+# a cover page before the first item heading: what precedes the heading is the cover, not narrative (words a
+# narrative does not print: "Current Report on Form 8-K" is narrative, "CURRENT REPORT" / "FORM 8-K" are not)
+_COVER_WORDS = (
+    "FORM 8-K",
+    "CURRENT REPORT",
+    "ommission File",
+    "ommission file",
+    "OMMISSION FILE",
+    "xact name",
+    "xact Name",
+    "XACT NAME",
+    "I.R.S.",
+    "Date of Report",
+    "Date of report",
+    "DATE OF REPORT",
+    "SECURITIES AND EXCHANGE COMMISSION",
 )
+
+
+def _has_cover(text: str, end: int) -> bool:
+    return any(text.find(w, 0, end) >= 0 for w in _COVER_WORDS)
+
 
 MAX_REGION_CHARS = 200_000
 
@@ -171,7 +187,7 @@ def regions(filing: Filing) -> tuple[list[Region], list[Region]]:
     if items:
         first = min(i.start for i in items)
         if not any(i.code_2004 in _SALE_ITEMS and i.body_end - i.body_start > 40 for i in items) or (
-            first > 300 and not _COVER_MARK.search(pdoc.text, 0, first)
+            first > 300 and not _has_cover(pdoc.text, first)
         ):
             # an excerpt or a filing whose narrative precedes the first heading (fx-015: Item 5 text
             # quoted without its heading; an excerpt that starts inside an item and runs into the next
