@@ -480,6 +480,23 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             },
         ],
     ),
+    "unit_offering_by_dollar_amount": (
+        "A unit offering stated as a dollar amount of a preferred series: that amount is the proceeds; a warrant "
+        "count stated per unit is no total; warrants in several series with different counts leave the count "
+        "out; debt converted into the preferred is no principal sold.",
+        "ITEM 3.02 UNREGISTERED SALES OF EQUITY SECURITIES.\nOn March 4, 2012, the Company completed a unit offering of an aggregate of $880,000 of its Series M 8% Convertible Preferred Stock and two series of common stock purchase warrants to 9 accredited investors. Each unit sold consisted of one share of Series M Preferred Stock and Warrants to purchase up to an aggregate of 200,000 shares of common stock at $0.20 per share. The Series A Warrants are exercisable to purchase an aggregate of 1,760,000 shares of common stock. The Series B Warrants are exercisable to purchase an aggregate of 3,520,000 shares of common stock. The offering was made under Rule 506. As a condition of the offering, certain holders converted outstanding debt in the original principal amount of $400,000 into the Company's Series M Preferred Stock.\n",
+        [
+            {
+                "security": "units",
+                "warrant_shares": None,
+                "warrant_exercise_price": 0.2,
+                "principal_amount": None,
+                "gross_proceeds": 880000,
+                "date": "2012-03-04",
+                "registered": False,
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -106,7 +106,10 @@ _GROSS = re.compile(
     rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash|"
     # "In consideration of the Convertible Note and Warrant we received $729,000, less $10,800 retained by ..."
     rf"\b(?:we|the\s+Company|the\s+Registrant)\s+received\s+(?:gross\s+proceeds\s+of\s+)?{_MONEY.replace('money', 'money8')}"
-    r"(?!\s+(?:in\s+|of\s+)?net\b)",
+    r"(?!\s+(?:in\s+|of\s+)?net\b)|"
+    # "completed a unit offering of an aggregate of $1,215,000 of its Series K 10% Convertible Preferred Stock"
+    rf"\b(?:offering|sale|placement)\s+of\s+(?:an\s+aggregate\s+of\s+)?{_MONEY.replace('money', 'money9')}\s+of\s+"
+    r"(?:its|our|the\s+Company's)\s",
     re.I,
 )
 _NET = re.compile(rf"\bnet\s+proceeds\b[^.;$€]{{0,100}}?{_MONEY}", re.I)
@@ -195,7 +198,7 @@ class Tranche:
 
 
 def _money(s: Sentence, m: re.Match[str]) -> tuple[float, Evidence, str | None, int, int] | None:
-    for g in ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8"):
+    for g in ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8", "money9"):
         if m.groupdict().get(g):
             a = parse_money(m.group(g))
             if a is None:
@@ -317,6 +320,16 @@ _DOLLAR_OF_STOCK = re.compile(
     r"(?<!re)\b(?:purchase|sale|sell|issue|issuance)\s+of\s+(?:\$|U\.?S\.?\$)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?\s+"
     r"(?:of|in)\s+(?:(?:its|our|the\s+Company's)\s+)?(?:shares\s+of\s+)?"
     r"(?P<cls>(?:Class\s+[A-Z]\s+)?Common\s+Stock|(?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+)?Preferred\s+Stock)\b",
+    re.I,
+)
+_WARRANT_SERIES = re.compile(
+    r"\b(?:Series|Class|Tranche)\s+[A-Z0-9]{1,3}\s+(?:Common\s+(?:Stock\s+)?)?Warrants?\b"
+)
+_EACH_UNIT = re.compile(r"\b[Ee]ach\s+(?:unit|Unit)\b[^.;]{0,30}?\b(?:consist\w*|compris\w*|includ\w*)\b")
+# debt given up in the deal, not notes sold
+_RETIRED_DEBT = re.compile(
+    r"\b(?:converted|exchanged|cancell?ed|retired|surrender\w*|extinguish\w*)\s+(?:(?:all|certain|its|their|the)\s+)?"
+    r"(?:outstanding\s+)?(?:debt|indebtedness|notes?|loans?|debentures?)\b[^.;]{0,60}$",
     re.I,
 )
 _FACE_PREF = re.compile(
@@ -633,6 +646,13 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     r"\s*(?:shares\s+)?(?:of\s+\w+\s+stock\s+)?(?:per|for\s+each)\s", t[m.end() :], re.I
                 ):
                     continue  # "15,000 shares of Common Stock per unit"
+                if _EACH_UNIT.search(t, 0, m.start()):
+                    # "Each unit sold consisted of one share ... and Warrants to purchase up to an aggregate of
+                    # 333,333 shares": a count per unit, not the total sold
+                    (cur or Tranche()).warnings.append("warrant count stated per unit: left out")
+                    used.append((m.start("n"), m.end("n")))
+                    ctx = "warrant"
+                    continue
                 n = parse_count(m.group("n"))
                 if n:
                     # warrants issued with a partitioned sale go with its first (closing-date) part
@@ -647,6 +667,17 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                             wt.values.pop(k, None)
                             wt.evidence.pop(k, None)
                             wt.blocked.add(k)
+                    elif (
+                        "warrant_shares" in wt.values
+                        and wt.values["warrant_shares"] != n
+                        and _WARRANT_SERIES.search(t, 0, m.end())
+                    ):
+                        # "The Series X Warrants are ... exercisable ... for an aggregate of 4,049,999 shares ...
+                        # The Series Z Warrants ... 8,100,001 shares": several series, one field (fx-018's rule)
+                        wt.warnings.append("warrants sold in several series: warrant count left out")
+                        wt.values.pop("warrant_shares", None)
+                        wt.evidence.pop("warrant_shares", None)
+                        wt.blocked.add("warrant_shares")
                     wt.put("warrant_shares", n, s.ev(m.start("n"), m.end("n")))
                     if pf:
                         wt.put("pre_funded", True, s.ev(w0 + pf.start(), w0 + pf.end()))
@@ -689,6 +720,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         re.I,
                     ):
                         continue
+                    if _RETIRED_DEBT.search(t, max(0, a - 120), a):
+                        continue  # "converted outstanding debt in the original principal amount of $2,050,000 into ..."
                     if re.search(r"\b(?:outstanding|remains?)\b", t[b : b + 80], re.I) or re.search(
                         r"\bremains?\s+outstanding\b", t[b:], re.I
                     ):

@@ -381,6 +381,7 @@ def _series_offering(
 
 
 _SEC_FALLBACK = re.compile(
+    r"(?P<unit>\bunit\s+offering\b|\b(?:sale|offering|placement)\s+of\s+(?:\w+\s+)?units\b)|"
     r"(?P<conv>\bconvertible\s+(?:senior\s+)?(?:secured\s+)?(?:subordinated\s+)?(?:promissory\s+)?(?:notes?|debentures?)\b)|"
     r"(?P<pref>\bshares\s+of\s+(?:[\w-]+\s+){0,4}?preferred\s+stock\b)|"
     r"(?P<note>\b(?:promissory\s+)?notes?\b(?!\s+(?:to|that|and\s+the\s+other))|\bdebentures?\b)",
@@ -475,12 +476,17 @@ def _tranche_offering(
         for s in sec_sents:
             for m in _SEC_FALLBACK.finditer(s.text):
                 g = m.lastgroup or "note"
-                rank = {"conv": 0, "pref": 1, "note": 2}[g]
+                rank = {"conv": 0, "unit": 1, "pref": 2, "note": 3}[g]
                 if best is None or rank < best[0]:
                     best = (rank, g, s, m)
         if best and (sec is None or best[1] == "conv"):
             _r, g, s, m = best
-            vals["security"] = {"conv": "convertible_notes", "pref": "preferred_stock", "note": "notes"}[g]
+            vals["security"] = {
+                "conv": "convertible_notes",
+                "unit": "units",
+                "pref": "preferred_stock",
+                "note": "notes",
+            }[g]
             ev["security"] = s.ev(m.start(), m.end())
     if "price_per_share" in vals and "shares" not in vals and vals.get("security") not in ("units",):
         # a price with no count sold beside it is more often a valuation or a threshold than a sale price
