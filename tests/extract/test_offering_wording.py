@@ -497,6 +497,21 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "exchange_then_unit_placement": (
+        "Shares issued in a note exchange, then a separate unit placement sold for a total price: two records; "
+        "estimated unit counts and prices are left out; the warrants' exercise price goes to the units.",
+        "Item 3.02 Unregistered Sales of Equity Securities.\nOn February 6, 2024, the Company and the holder of its convertible note entered into an exchange agreement under which a new note in the principal amount of $0.3 million was exchanged for approximately 1.8 million newly issued shares of common stock, relying on Section 3(a)(9) of the Securities Act.\nPrivate Placement of Units\nIn February 2024, the Company began a private offering of units to accredited investors. As of February 20, 2024, the Company had received subscription agreements to purchase units at a total purchase price of approximately $4.2 million, or an estimated total of approximately 12.5 million units based on a purchase price of $0.34 per unit. The warrants included in the units will have an exercise price of $0.60 per share.\n",
+        [
+            {"security": "common_stock", "shares": 1800000, "principal_amount": None, "date": "2024-02-06"},
+            {
+                "security": "units",
+                "shares": None,
+                "price_per_share": None,
+                "warrant_exercise_price": 0.6,
+                "gross_proceeds": 4200000,
+            },
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -71,7 +71,8 @@ _CONVERSION_LBL = re.compile(
 _PRICE_SKIP = re.compile(
     r"\b(?:par\s+value|closing(?:\s+bid)?\s+price|trading\s+price|market\s+price|exceeds?|at\s+least|VWAP|deemed|"
     r"stated\s+value|liquidation|redemption|floor|reset|adjust\w*|premium|book\s+value|minimum|cap|dividend|"
-    r"trigger|call|threshold|(?:below|above)(?=\s+(?:\w+\s+)?$)|average|less\s+than|greater\s+than|valu(?:e|ation)|buyer\s+stock)\b",
+    r"trigger|call|threshold|(?:below|above)(?=\s+(?:\w+\s+)?$)|average|less\s+than|greater\s+than|valu(?:e|ation)|buyer\s+stock|"
+    r"based\s+on|estimat\w*|assum\w*)\b",
     re.I,
 )
 _PRINCIPAL = re.compile(
@@ -102,7 +103,7 @@ _GROSS = re.compile(
     rf"\bfor\s+(?:total|aggregate)\s+(?:gross\s+)?(?:proceeds|consideration)\s+of\s+(?:approximately\s+)?{_MONEY.replace('money', 'money3')}|"
     rf"{_MONEY.replace('money', 'money4')}\s+(?:private\s+placement\s+|equity\s+)?financing\b|"
     rf"\braised\s+(?:gross\s+proceeds\s+of\s+)?(?:approximately\s+)?{_MONEY.replace('money', 'money5')}|"
-    rf"\bpurchase\s+price\s+of\s+{_MONEY.replace('money', 'money6')}(?!\s*(?:per|for\s+each))|"
+    rf"\bpurchase\s+price\s+of\s+(?:approximately\s+)?{_MONEY.replace('money', 'money6')}(?!\s*(?:per|for\s+each))|"
     rf"\bin\s+exchange\s+for\s+{_MONEY.replace('money', 'money7')}\s+(?:in\s+)?cash|"
     # "In consideration of the Convertible Note and Warrant we received $729,000, less $10,800 retained by ..."
     rf"\b(?:we|the\s+Company|the\s+Registrant)\s+received\s+(?:gross\s+proceeds\s+of\s+)?{_MONEY.replace('money', 'money8')}"
@@ -139,7 +140,7 @@ _SALE = re.compile(
 _NOT_SOLD_SHARES = re.compile(
     r"\b(?:convertible|conversion|convert|exercis\w*|issuable|underlying|reserved|authorized|outstanding|up\s+to|"
     r"beneficial|option\w*|warrants?(?!\s+holders?)|register(?:ed)?\s+for\s+resale|resale\s+of|cover(?:ing|s)?|in\s+lieu|"
-    r"maximum\s+of)\b",
+    r"maximum\s+of|estimat\w*)\b",
     re.I,
 )
 _SHARES_AFTER_SKIP = re.compile(
@@ -322,6 +323,13 @@ _DOLLAR_OF_STOCK = re.compile(
     r"(?P<cls>(?:Class\s+[A-Z]\s+)?Common\s+Stock|(?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+)?Preferred\s+Stock)\b",
     re.I,
 )
+# the security a sentence sells, by its noun (no count needed)
+_SOLD_NOUN = re.compile(
+    r"\b(?:purchase|buy|sale\s+of|sell|offering\s+of|issu(?:e|ance\s+of))\s+(?:an\s+aggregate\s+of\s+)?"
+    r"(?:(?P<units>units)\b|(?:shares\s+of\s+)?(?:its\s+|our\s+|the\s+Company's\s+)?(?P<pref>Series\s+[A-Z0-9-]+\s+(?:Convertible\s+)?Preferred)\b)",
+    re.I,
+)
+_SOLD_NOUN_SEC = {"units": "units", "pref": "preferred_stock"}
 _WARRANT_SERIES = re.compile(
     r"\b(?:Series|Class|Tranche)\s+[A-Z0-9]{1,3}\s+(?:Common\s+(?:Stock\s+)?)?Warrants?\b"
 )
@@ -330,6 +338,10 @@ _EACH_UNIT = re.compile(r"\b[Ee]ach\s+(?:unit|Unit)\b[^.;]{0,30}?\b(?:consist\w*
 _RETIRED_DEBT = re.compile(
     r"\b(?:converted|exchanged|cancell?ed|retired|surrender\w*|extinguish\w*)\s+(?:(?:all|certain|its|their|the)\s+)?"
     r"(?:outstanding\s+)?(?:debt|indebtedness|notes?|loans?|debentures?)\b[^.;]{0,60}$",
+    re.I,
+)
+_RETIRED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:was|were|is|are|will\s+be)\s+(?:concurrently\s+|immediately\s+)?(?:exchanged|converted|surrendered|cancell?ed)\b",
     re.I,
 )
 _FACE_PREF = re.compile(
@@ -720,7 +732,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         re.I,
                     ):
                         continue
-                    if _RETIRED_DEBT.search(t, max(0, a - 120), a):
+                    if _RETIRED_DEBT.search(t, max(0, a - 120), a) or _RETIRED_AFTER.match(t, b):
                         continue  # "converted outstanding debt in the original principal amount of $2,050,000 into ..."
                     if re.search(r"\b(?:outstanding|remains?)\b", t[b : b + 80], re.I) or re.search(
                         r"\bremains?\s+outstanding\b", t[b:], re.I
@@ -778,6 +790,22 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 elif kind == "net":
                     cur.put("net_proceeds", v, ev)
                 else:
+                    sold = _SOLD_NOUN.search(t) if s not in cur.sentences else None
+                    if (
+                        sold
+                        and ("shares" in cur.values or "principal_amount" in cur.values)
+                        and _SOLD_NOUN_SEC[sold.lastgroup or ""] != cur.values.get("security")
+                    ):
+                        # a later paragraph sells another security for its own proceeds: "the Company had
+                        # received binding subscription agreements to purchase units at a total purchase price of
+                        # approximately $7.9 million" after shares issued in a note exchange
+                        cur = Tranche()
+                        tranches.append(cur)
+                        cur.put(
+                            "security",
+                            _SOLD_NOUN_SEC[sold.lastgroup or ""],
+                            s.ev(sold.start(sold.lastgroup), sold.end()),
+                        )
                     cur.put("gross_proceeds", v, ev)
                     if cur_code:
                         cur.put("currency", cur_code, ev)
