@@ -512,6 +512,12 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             },
         ],
     ),
+    "count_with_stray_scale_word": (
+        "'4,120,000 million shares' (a full figure followed by a scale word) is read as written, never as "
+        "trillions.",
+        "On October 3, 2019, the Company sold 4,120,000 million shares of its common stock at a price of $0.25 per share to accredited investors in a private placement.\n",
+        [{"security": "common_stock", "shares": 4120000, "price_per_share": 0.25, "date": "2019-10-03"}],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -344,6 +344,7 @@ _RETIRED_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:was|were|is|are|will\s+be)\s+(?:concurrently\s+|immediately\s+)?(?:exchanged|converted|surrendered|cancell?ed)\b",
     re.I,
 )
+_DOUBLE_SCALE = re.compile(r"^(\d{1,3}(?:,\d{3}){2,})\s+(?:million|billion)$")
 _FACE_PREF = re.compile(
     rf"{_MONEY}\s+(?:in\s+)?(?:aggregate\s+)?(?:face|stated|liquidation)\s+(?:amount|value)\s+of\s+(?:the\s+Company's\s+|the\s+|its\s+|our\s+)?"
     r"(?P<cls>(?:Series\s+[A-Z0-9-]+\s+)?(?:(?:Convertible|Redeemable|Cumulative|Participating)\s+)*Preferred\s+(?:Stock|Shares))\b",
@@ -502,6 +503,13 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 cnt = next(iter_counts(m.group("n")), None)
                 n = int(cnt.value) if cnt else None
                 frac = bool(cnt and cnt.value != int(cnt.value))
+                dm = _DOUBLE_SCALE.match(m.group("n"))
+                if dm and n is not None:
+                    # "5,935,483 million shares": a full figure followed by a scale word (a drafting slip; trillions
+                    # of shares are never sold): the figure as written
+                    n = int(dm.group(1).replace(",", ""))
+                    cur_w = cur.warnings if cur is not None else []
+                    cur_w.append(f"count {m.group('n')!r} read without its scale word")
                 pre = t[max(0, m.start() - 70) : m.start()]
                 upto = _UPTO_CONSIDERATION.search(pre)
                 if upto:
