@@ -548,3 +548,19 @@ def test_atm_cap_is_not_proceeds() -> None:
     is an offering object is not settled by the gold rules; nothing is sold yet)."""
     f = eightk.parse(ATM.encode(), "atm")
     assert all(o.gross_proceeds is None and o.shares is None for o in f.offerings)
+
+
+NO_SALE = {
+    "conversion_shares_exempt": "Item 3.02 Unregistered Sales of Equity Securities.\nDuring the quarter, holders converted notes into common stock. The shares of common stock issued upon conversion of the Notes were issued in reliance on the exemption provided by Section 3(a)(9) of the Securities Act.\n",
+    "director_grants_exempt": "Item 3.02 Unregistered Sales of Equity Securities.\nThe shares of restricted stock granted to the Company's directors were issued in reliance on the exemption from registration provided by Section 4(a)(2) of the Securities Act.\n",
+    "atm_may_sell": "Item 8.01 Other Events.\nThe Company may offer and sell shares of its common stock from time to time in an at-the-market offering under its registration statement on Form S-3; the shares will be issued under the registration statement.\n",
+    "notes_to_lenders": "Item 2.03 Creation of a Direct Financial Obligation.\nThe Notes were issued to the lenders under the Credit Agreement in a private placement exempt from registration under Section 4(a)(2).\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_SALE))
+def test_no_sale_reported(name: str) -> None:
+    """The fallback for sales stated without figures never fires on conversions, grants, ATM capacity or notes
+    given to lenders."""
+    f = eightk.parse(NO_SALE[name].encode(), name)
+    assert f.offerings == (), f.offerings
