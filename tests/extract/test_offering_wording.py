@@ -518,6 +518,21 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
         "On October 3, 2019, the Company sold 4,120,000 million shares of its common stock at a price of $0.25 per share to accredited investors in a private placement.\n",
         [{"security": "common_stock", "shares": 4120000, "price_per_share": 0.25, "date": "2019-10-03"}],
     ),
+    "concurrent_convertible_preferred_price": (
+        "A concurrent sale of convertible preferred at a stated price: the price is the preferred's offering "
+        "price, not a conversion price (the word 'Convertible' in its name labels nothing).",
+        "Item 8.01 Other Events.\nOn June 3, 2021, the Company sold 1,000,000 shares of common stock at a price of $2.00 per share. In a concurrent offering, the Company sold 500 shares of its Series B Convertible Preferred Stock at a price of $1,000 per share, each convertible into 400 shares of common stock.\n",
+        [
+            {"security": "common_stock", "shares": 1000000, "price_per_share": 2.0, "date": "2021-06-03"},
+            {
+                "security": "preferred_stock",
+                "shares": 500,
+                "price_per_share": 1000.0,
+                "conversion_price": None,
+                "date": "2021-06-03",
+            },
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

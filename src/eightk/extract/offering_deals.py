@@ -66,7 +66,11 @@ _OFFERING_PRICE = re.compile(
 )
 _EXERCISE_LBL = re.compile(r"\b(?:exercise|strike)\s+price\b|\bexercisable\s+at\b", re.I)
 _CONVERSION_LBL = re.compile(
-    r"\bconversion\s+(?:price|rate)\b|\bconvertible\b[^.;$]{0,80}?\bat\b|\bconverts?\s+at\b", re.I
+    r"\bconversion\s+(?:price|rate)\b|"
+    # "convertible ... at $0.85", not the name "Series B Convertible Preferred Stock at a price of $1,000 per share"
+    r"\bconvertible\b(?!\s+(?:(?:Senior|Subordinated|Secured|Promissory|Redeemable)\s+)*(?:Preferred|Notes?|Debentures?)\b)"
+    r"[^.;$]{0,80}?\bat\b|\bconverts?\s+at\b",
+    re.I,
 )
 _PRICE_SKIP = re.compile(
     r"\b(?:par\s+value|closing(?:\s+bid)?\s+price|trading\s+price|market\s+price|exceeds?|at\s+least|VWAP|deemed|"
@@ -492,7 +496,8 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
         used: list[tuple[int, int]] = []
         for _pos, kind, m in events:
             if kind == "ctx_conv":
-                ctx = "conversion"
+                if not any(a <= m.start() < b for a, b in used):  # not a word of a name just read
+                    ctx = "conversion"
                 continue
             if kind == "ctx_warrant":
                 ctx = "warrant"
