@@ -533,6 +533,38 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             },
         ],
     ),
+    "agent_received_warrants_prefunded": (
+        "An agent that 'acted as placement agent and received warrants' is paid, not sold to: the pre-funded "
+        "warrants sold keep their count.",
+        "Item 8.01 Other Events.\nOn January 8, 2025, the Company closed a registered direct offering of 1,500,000 shares of common stock and pre-funded warrants to purchase 500,000 shares of common stock. The gross proceeds were $4.0 million. Roth Capital Partners acted as placement agent and received warrants to purchase 120,000 shares of common stock at an exercise price of $2.50 per share.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 1500000,
+                "warrant_shares": 500000,
+                "warrant_exercise_price": None,
+                "gross_proceeds": 4000000,
+                "date": "2025-01-08",
+                "registered": True,
+            }
+        ],
+    ),
+    "oid_note_convertible_by_terms": (
+        "A 'promissory note' whose terms give a conversion price is a convertible note; commitment shares "
+        "stated after the count ('as commitment shares') are their own record.",
+        'Item 2.03 Creation of a Direct Financial Obligation.\nOn March 1, 2023, the Company entered into a Securities Purchase Agreement with Jade Bay Fund, L.P., pursuant to which the Company issued a promissory note in the principal amount of $300,000 (the "Note") for a purchase price of $270,000. The Note bears interest at 12% per annum and is convertible at a conversion price of $0.015 per share. In addition, the Company issued to Jade Bay 500,000 shares of common stock as commitment shares.\n',
+        [
+            {
+                "security": "convertible_notes",
+                "principal_amount": 300000,
+                "interest_rate": 12,
+                "conversion_price": 0.015,
+                "gross_proceeds": 270000,
+                "date": "2023-03-01",
+            },
+            {"security": "common_stock", "shares": 500000, "date": "2023-03-01"},
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

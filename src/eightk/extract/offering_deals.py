@@ -180,6 +180,7 @@ class Tranche:
     more_principal: list[tuple[float, Evidence]] = field(default_factory=list)  # later aggregates stated
     debt_word: tuple[str, Evidence] | None = None  # the notes/debentures the principal amount is of
     uncounted: bool = False  # a sale reported with no figure ("the offer and sale of the Series A Preferred")
+    commitment: bool = False  # commitment shares issued beside a note
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values and k not in self.blocked:
@@ -379,7 +380,10 @@ _AGENT_WARRANT = re.compile(
     r"(?:'s|s'|')?\s+(?:[^.;]{0,40}?\s)?warrants?\b|"
     r"\bwarrants?\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:placement\s+agents?|underwriters?|representatives?|finders?|"
     r"(?:[A-Z][\w.&-]*\s+){1,4}?(?:or|and)\s+its\s+designees|designees)\b|"
-    r"\b(?:as|for)\s+(?:placement\s+agent|underwriting|agent|finder'?s?)\s+(?:compensation|fees?)\b",
+    r"\b(?:as|for)\s+(?:placement\s+agent|underwriting|agent|finder'?s?)\s+(?:compensation|fees?)\b|"
+    # "acted as placement agent and received warrants to purchase 120,000 shares"
+    r"\b(?:placement\s+agents?|underwriters?|representatives?|finders?|(?:sales|selling)\s+agents?)\b[^.;]{0,40}?"
+    r"\b(?:received|receives?|will\s+receive|(?:was|were|will\s+be)\s+issued|is\s+entitled\s+to)\s+(?:[^.;]{0,30}?\s)?warrants?\b",
     re.I,
 )
 _WARRANT_TERM = re.compile(
@@ -530,7 +534,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     # "we issued to Mast Hill 10,855,047 shares (the "Commitment Shares") of our common stock",
                     # "issued 935 shares of its common stock to FirstFire as a commitment fee": stock issued
                     # beside a note on other terms (none paid for it) is its own record
-                    ct = Tranche(partition=True)
+                    ct = Tranche(partition=True, commitment=True)
                     ct.put("security", "common_stock", s.ev(m.start("unit"), m.end()))
                     ct.put("shares", n, s.ev(m.start("n"), m.end("n")))
                     ct.sentences.append(s)
@@ -900,6 +904,14 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
         for tr in tranches:
             _issued_now(tr)
     out = [tr for tr in tranches if tr.has_substance()]
+    if any(tr.commitment for tr in out) and not any(
+        not tr.commitment
+        and any(k in tr.values for k in ("principal_amount", "interest_rate", "conversion_price"))
+        for tr in out
+    ):
+        # commitment shares are their own record only beside a note sold (an equity line's commitment fee
+        # reports no sale)
+        out = [tr for tr in out if not tr.commitment]
     if any(tr.partition and "gross_proceeds" not in tr.values for tr in out):
         _funds_per_part(out, sents)
     if len(out) > 1:

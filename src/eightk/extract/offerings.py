@@ -493,6 +493,10 @@ def _tranche_offering(
         warnings.append(f"price {vals['price_per_share']} per share without a share count: left out")
         del vals["price_per_share"]
         del ev["price_per_share"]
+    if vals.get("security") == "notes" and "conversion_price" in vals:
+        vals["security"] = (
+            "convertible_notes"  # "the Note ... is convertible at a conversion price of $0.015"
+        )
     if vals.get("security") == "common_stock" and "principal_amount" in vals:
         vals["security"] = "convertible_notes" if "conversion_price" in vals else "notes"
     if vals.get("security") in ("common_stock", "preferred_stock") and "interest_rate" in vals:
