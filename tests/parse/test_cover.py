@@ -311,6 +311,13 @@ _SCAN_BITS = st.sampled_from(
         "emergıng growth company",  # dotless i: re.IGNORECASE matches it to "i"
         "ſoliciting material pursuant to Rule 14a-12",  # long s
         "İf an emerging growth company, indicate by check mark",  # dotted I grows when lower-cased
+        "If\u2003an emerging growth company, indicate by check mark",  # a space beyond ASCII
+        "Indicate by chec\u212a mark",  # Kelvin sign: re.IGNORECASE matches it to "k"
+        "Item 1.01 Entry into a Material Definitive Agreement",
+        "Title of each class\tTrading Symbol(s)\tName of each exchange on which registered",
+        "Telephone: (212) 555-1234",
+        "Date of Report (Date of earliest event reported): May 1, 2024",
+        "Café Société",  # beyond ASCII: "?" in the lower-cased copy
         "If an emerging growth company, indicate by check mark",
         "Written communications pursuant to Rule 425",
         "Pre-commencement communications pursuant to Rule 13e-4(c)",
@@ -351,6 +358,25 @@ def test_case_insensitive_scans_match_plain_regex(parts: list[str], pos: int) ->
         if not words.may_hold(start, end):
             assert "date" not in line.lower() and "tel" not in line.lower()
         start = end + 1
+    # The line jumps pass over no line the case-insensitive patterns they gate can match.
+    lines = lay.build_lines(text, 0, len(text), False)
+    for word_set, rx in (
+        (("date", "earliest"), c._DATE_LABEL),
+        (("tel", "phone"), c._PHONE_KEY),
+        (("indicate", "emerging", "check", "item"), c._12B_STOP),
+        (("title", "trading", "name", "registered"), c._12B_HEAD),
+    ):
+        held = {ln.idx for ln in c._lines_holding(lines, low, word_set)}
+        assert {ln.idx for ln in lines if rx.search(ln.text.strip())} <= held
+        if low is not None:
+            gate = c._12B_WORDS if rx in (c._12B_STOP, c._12B_HEAD) else None
+            for ln in lines:
+                if rx.search(ln.text.strip()) and gate is not None:
+                    assert gate.search(low, ln.start, ln.end)
+    for pos in range(len(text) + 1):
+        want = next((ln for ln in lines if ln.start <= pos <= ln.end), lines[-1] if lines else None)
+        if lines:
+            assert c._line_at(lines, pos) is want
 
 
 @settings(max_examples=300, deadline=None)
@@ -368,6 +394,54 @@ def test_first_heading_matches_line_anchored_regex(parts: list[str], pad: int) -
     text = "a" * pad + "".join(parts)
     m = c._END.search(text, 200, c.MAX_COVER)
     assert c._first_heading(text) == (m.start() if m else min(len(text), c.MAX_COVER))
+
+
+def _split_cells_reference(raw: str, tabbed: bool) -> tuple[bool, list]:
+    """The plain form of cover_layout._split_cells: every piece, then every column, counted."""
+    import re
+
+    cells: list = []
+    pieces: list[tuple[int, int]] = []
+    spaced = tabbed and "\t" not in raw and "   " in raw.strip()
+    visual = not tabbed or spaced
+    if tabbed and not spaced and "\t" not in raw:
+        pieces.append((len(raw) - len(raw.lstrip()), len(raw.rstrip())))
+        spans = [(0.0, 100.0)]
+    elif tabbed and not spaced:
+        i = 0
+        for part in raw.split("\t"):
+            s, e = len(part) - len(part.lstrip()), len(part.rstrip())
+            if e > s:
+                pieces.append((i + s, i + e))
+            i += len(part) + 1
+        k = len(pieces)
+        spans = [(100.0 * a / k, 100.0 * (a + 1) / k) for a in range(k)]
+    else:
+        cols = lay._visual_cols(raw)
+        i = 0
+        for m in re.finditer(r" {3,}" if spaced else r"\t+| {2,}", raw):
+            if m.start() > i:
+                pieces.append((i, m.start()))
+            i = m.end()
+        if i < len(raw.rstrip()):
+            pieces.append((i, len(raw.rstrip())))
+        pieces = [(a + len(raw[a:b]) - len(raw[a:b].lstrip()), b) for a, b in pieces if raw[a:b].strip()]
+        spans = [(float(cols[a]), float(cols[b])) for a, b in pieces]
+    for (a, b), (c0, c1) in zip(pieces, spans, strict=True):
+        t = raw[a:b]
+        if not lay._RULE.match(t):
+            cells.extend(lay._classify(t, a, c0, c1, 0))
+    return visual, cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab(): \t\r.-1\u2003", max_size=40))
+def test_split_cells_like_the_plain_split(raw: str) -> None:
+    # Pieces found run by run and columns from str.expandtabs, as by counting every character.
+    if not raw.strip() or lay._RULE.match(raw):
+        return  # blank and rule lines are never split (_template)
+    for tabbed in (False, True):
+        assert lay._split_cells(raw, tabbed) == _split_cells_reference(raw, tabbed)
 
 
 @pytest.mark.parametrize("tabbed", [False, True])

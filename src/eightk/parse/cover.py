@@ -15,7 +15,9 @@ text before the first item heading, capped at :data:`MAX_COVER` characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any
 
 from eightk.formats.html import XbrlFact
@@ -146,6 +148,7 @@ class _Found:
         self.doc = doc
         self.end = end  # end of the cover region
         self.low = low  # the cover lower-cased (see _lowered)
+        self.labeled: list[Line] = []  # the cover's lines holding labels, in order
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, Evidence] = {}
         self.used_lines: set[int] = set()
@@ -205,14 +208,16 @@ def _first_heading(text: str) -> int:
 
 
 def _lowered(text: str, end: int) -> str | None:
-    """``text[:end]`` lower-cased, or ``None`` when a case-insensitive match of an ASCII word could sit
-    where the copy does not hold that word in lower case: re.IGNORECASE also matches the dotless
-    i and the long s to "i" and "s", and a lower-cased character may grow (the dotted I)."""
+    """``text[:end]`` with its ASCII letters lower-cased and every other character made "?" (one
+    character for one, so offsets hold), or ``None`` when a case-insensitive match of an ASCII word
+    could sit where the copy does not hold that word in lower case: re.IGNORECASE also matches the
+    dotted and dotless I, the long s and the Kelvin sign to "i", "s" and "k" (the only characters
+    beyond ASCII it matches to ASCII letters). Lower-casing only ASCII is several times cheaper than
+    str.lower() on text that is not all ASCII."""
     seg = text[:end]
-    low = seg.lower()
-    if len(low) != len(seg) or "\u0131" in seg or "\u017f" in seg:
+    if not seg.isascii() and ("\u0130" in seg or "\u0131" in seg or "\u017f" in seg or "\u212a" in seg):
         return None
-    return low
+    return seg.encode("ascii", "replace").lower().decode("ascii")
 
 
 Finder = str | tuple[str, ...] | re.Pattern[str]
@@ -286,6 +291,33 @@ class _Words:
         return False
 
 
+def _lines_holding(lines: list[Line], low: str | None, words: tuple[str, ...]) -> Iterator[Line]:
+    """The lines, in order, that may hold one of some lower-case words in any case: those where the
+    lower-cased cover (see :func:`_lowered`) shows one of them, or every line when it cannot tell.
+    Jumps from one occurrence to the next, so that lines without them cost nothing."""
+    if not lines:
+        return
+    last = lines[-1].end
+    if low is None or last > len(low):
+        yield from lines
+        return
+    find = low.find
+    pos = lines[0].start
+    while True:
+        q = -1
+        for w in words:
+            k = find(w, pos, last)
+            if k >= 0 and (q < 0 or k < q):
+                q = k
+        if q < 0:
+            return
+        # The word found at q ends on q's line: it holds no newline, and the search stops at the
+        # end of the last line.
+        ln = _line_at(lines, q)
+        yield ln
+        pos = ln.end + 1
+
+
 def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
     m = None
     for m in it:  # noqa: B007 - the last match is the point
@@ -306,12 +338,14 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
     tabbed = doc.format in ("html", "ixbrl")
     lines = build_lines(text, 0, end, tabbed)
     f = _Found(doc, end, low)
+    # Lines without labels hold none of the label readers' cells: those read only these.
+    f.labeled = labeled = [ln for ln in lines if ln.labels]
     dei = [x for x in facts if x.name.startswith("dei:")]
     shown = _shown_facts(dei, text, end)
 
     _from_shown_facts(f, shown, text)
     _multi_registrant(f, lines, text, tabbed, low)
-    _labeled_fields(f, lines, tabbed, header)
+    _labeled_fields(f, lines, tabbed, header, labeled)
     _address(f, lines, text, tabbed)
     _phone(f, lines, text)
     _report_date(f, lines, text)
@@ -708,13 +742,25 @@ _FIELD_OF = {
 }
 
 
-def _labeled_fields(f: _Found, lines: list[Line], tabbed: bool, header: Header | None) -> None:
-    for ln in lines:
+def _labeled_fields(
+    f: _Found, lines: list[Line], tabbed: bool, header: Header | None, labeled: list[Line] | None = None
+) -> None:
+    """``labeled``: the lines of ``lines`` holding labels, if known."""
+    values = f.values
+    for ln in lines if labeled is None else labeled:
+        if (
+            "registrant_name" in values
+            and "incorporation_state" in values
+            and "commission_file_number" in values
+            and "irs_employer_id" in values
+        ):
+            return  # nothing left to read
         for lab in ln.labels:
+            fields = lab.fields or ()
             for short, field in _FIELD_OF.items():
-                if field in f or short not in (lab.fields or ()):
+                if field in values or short not in fields:
                     continue
-                if field == "registrant_name" and "file" in (lab.fields or ()):
+                if field == "registrant_name" and "file" in fields:
                     continue  # the multi-registrant table header
                 cands: list[Cell] = [lab.inline] if lab.inline else []
                 if not cands:
@@ -878,7 +924,7 @@ def _set_address(f: _Found, cells: list[tuple[int, str]]) -> None:
 
 
 def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
-    lab = next((c for ln in lines for c in ln.labels if "address" in (c.fields or ())), None)
+    lab = next((c for ln in f.labeled for c in ln.labels if "address" in (c.fields or ())), None)
     if lab is None:
         return
     block: list[Line] = []
@@ -919,7 +965,7 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     _set_address(f, parts)
     if "address_zip" not in f:
         # The ZIP code over its own "(Zip Code)" label, apart from the address lines.
-        for zl in (c for ln in lines for c in ln.labels if (c.fields or frozenset()) == {"zip"}):
+        for zl in (c for ln in f.labeled for c in ln.labels if (c.fields or frozenset()) == {"zip"}):
             for c in _neighbour_values(lines, zl, -1, tabbed):
                 if ZIP.fullmatch(c.text.strip()):
                     f.set("address_zip", c.text.strip(), c.start, c.end, c.line)
@@ -962,7 +1008,7 @@ def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[L
 def _phone(f: _Found, lines: list[Line], text: str) -> None:
     if "phone" in f:
         return
-    for ln in lines:
+    for ln in f.labeled:
         for lab in ln.labels:
             if "phone" in (lab.fields or ()) and lab.inline is not None:
                 pm = PHONE.search(lab.inline.text) or PHONE_INTL.search(lab.inline.text)
@@ -970,10 +1016,7 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                     c = lab.inline
                     f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
                     return
-    words = _Words(f.low, ("tel", "phone"))  # every _PHONE_KEY match holds one of these
-    for ln in lines:
-        if not words.may_hold(ln.start, ln.end):
-            continue
+    for ln in _lines_holding(lines, f.low, ("tel", "phone")):  # every _PHONE_KEY match holds one
         if not _PHONE_KEY.search(ln.text) or (_FAX.search(ln.text) and not _TELEPHONE.search(ln.text)):
             continue
         key = _PHONE_KEY.search(ln.text)
@@ -1091,17 +1134,20 @@ def _report_date(f: _Found, lines: list[Line], text: str) -> None:
 
 
 def _line_at(lines: list[Line], pos: int) -> Line:
-    for ln in lines:
-        if ln.start <= pos <= ln.end:
-            return ln
+    """The line holding ``pos`` (its newline included), or the last line."""
+    # Lines are contiguous: the last line starting at or before ``pos`` is the only one that may
+    # hold it.
+    i = bisect_right(lines, pos, key=_START) - 1
+    if i >= 0 and pos <= lines[i].end:
+        return lines[i]
     return lines[-1]
 
 
+_START = attrgetter("start")
+
+
 def _layout_date(lines: list[Line], text: str, low: str | None = None) -> tuple[str, int, int] | None:
-    words = _Words(low, ("date", "earliest"))  # every _DATE_LABEL match holds one of these
-    for ln in lines:
-        if not words.may_hold(ln.start, ln.end):
-            continue
+    for ln in _lines_holding(lines, low, ("date", "earliest")):  # every _DATE_LABEL match holds one
         m = _DATE_LABEL.search(ln.text)
         if not m:
             continue
@@ -1187,7 +1233,7 @@ def _name_from_header(f: _Found, lines: list[Line], header: Header | None) -> No
 
 
 def _former_name(f: _Found, lines: list[Line]) -> None:
-    lab = next((c for ln in lines for c in ln.labels if "former" in (c.fields or ())), None)
+    lab = next((c for ln in f.labeled for c in ln.labels if "former" in (c.fields or ())), None)
     if lab is None:
         return
     if lab.inline is not None:
@@ -1262,46 +1308,51 @@ def _box_before(text: str, pos: int, floor: int) -> Box:
 def _check_boxes(text: str, end: int, low: str | None = None) -> dict[str, Box]:
     out: dict[str, Box] = {}
     floor = 0
-    region = text[:end]
+    # Read in place up to ``end`` (nothing read below looks past it: _box_before reads before a
+    # match start, and every search stops at ``end``).
+    end = min(end, len(text))
     for name, rx, word in _BOXES:
-        m = _ci_search(rx, word, region, low, floor, len(region))
+        m = _ci_search(rx, word, text, low, floor, end)
         if not m:
             continue
         # The box sits before the line's first word ("Written", "Pre-commencement").
-        ls = region.rfind("\n", 0, m.start()) + 1
-        word = _BOX_WORD.search(region[ls : m.end()])
-        start = ls + word.start() if word else m.start()
-        out[name] = _box_before(region, start, max(0, ls - 60))
+        ls = text.rfind("\n", 0, m.start()) + 1
+        word = _BOX_WORD.search(text, ls, m.end())
+        start = word.start() if word else m.start()
+        out[name] = _box_before(text, start, max(0, ls - 60))
         floor = m.end()
     return out
 
 
 _EGC = re.compile(r"emerging\s+growth\s+company\b", re.I)
 _EX_TP = re.compile(r"if\s+an\s+emerging\s+growth\s+company,\s+indicate\s+by\s+check\s+mark", re.I)
-_EX_TP_LOW = re.compile(r"if\s+an\s+emerging")  # opens every _EX_TP match, lower-cased
+# Opens every _EX_TP match in the lower-cased copy (see _lowered), where a space beyond ASCII is "?".
+_EX_TP_LOW = re.compile(r"if[^a-z]+an[^a-z]+emerging")
 _EX_TP_END = re.compile(r"(?:Exchange\s+Act|Securities\s+Act)\s*\.?", re.I)
 
 
 def _egc(text: str, end: int, low: str | None = None) -> tuple[Box, Box]:
-    region = text[: min(len(text), end + 2000)]
+    # Read in place up to ``stop``, as if the text ended there (searches take it as their end).
+    stop = min(len(text), end + 2000)
     egc: Box = None
     ex: Box = None
-    for m in _ci_finditer(_EGC, "emerging", region, low, 0, len(region)):
-        got = _box(_GLYPH_NEXT.match(region, m.end(), m.end() + 12), 0)
+    for m in _ci_finditer(_EGC, "emerging", text, low, 0, stop):
+        me = m.end()
+        got = _box(_GLYPH_NEXT.match(text, me, min(me + 12, stop)), 0)
         if got is not None:
             egc = got
             break
         b0 = max(0, m.start() - 12)
-        before = region[b0 : m.start()]
+        before = text[b0 : m.start()]
         got = _box(_GLYPH_END.search(before), b0)
         if got is not None and not _AS_AN.search(before):
             egc = got
             break
-    t = _ci_search(_EX_TP, _EX_TP_LOW, region, low, 0, len(region))
+    t = _ci_search(_EX_TP, _EX_TP_LOW, text, low, 0, stop)
     if t:
-        sm = _EX_TP_END.search(region, t.end(), t.end() + 600)
+        sm = _EX_TP_END.search(text, t.end(), min(t.end() + 600, stop))
         if sm:
-            ex = _box(_GLYPH_NEXT.match(region, sm.end(), sm.end() + 12), 0)
+            ex = _box(_GLYPH_NEXT.match(text, sm.end(), min(sm.end() + 12, stop)), 0)
     return egc, ex
 
 
@@ -1315,6 +1366,13 @@ _12B_HEAD = re.compile(
 
 
 _12B = re.compile(r"registered\s+pursuant\s+to\s+Section\s+12\s*\(b\)", re.I)
+# A word of every _12B_STOP and _12B_HEAD match, lower-cased.
+_12B_WORDS = re.compile(r"indicate|emerging|check|item|title|trading|name|registered")
+_12B_KEYS = {
+    "dei:Security12bTitle": "title",
+    "dei:TradingSymbol": "trading_symbol",
+    "dei:SecurityExchangeName": "exchange",
+}
 
 
 def _securities_12b(
@@ -1324,14 +1382,22 @@ def _securities_12b(
     start = _line_at(lines, m.start()).idx if m else None
     out: list[Security12b] = []
     if start is not None:
+        # Lines where the lower-cased cover shows no word of _12B_STOP or _12B_HEAD match neither.
+        limit = lines[-1].end
+        gate = low is not None and limit <= len(low)
+        nxt = -1  # next such word at or after the line read (when gate)
         for ln in lines[start + 1 : start + 60]:
             t = ln.text.strip()
             if not t:
                 continue
-            if _12B_STOP.search(t):
-                break
-            if _12B_HEAD.search(t):
-                continue
+            if gate and nxt < ln.start:
+                wm = _12B_WORDS.search(low, ln.start, limit)  # type: ignore[arg-type]
+                nxt = wm.start() if wm else limit + 1
+            if not gate or nxt < ln.end:
+                if _12B_STOP.search(t):
+                    break
+                if _12B_HEAD.search(t):
+                    continue
             cells = [c.strip() for c in ln.text.split("\t") if c.strip()]
             if len(cells) >= 3:
                 sym = None if _NO_SYMBOL.fullmatch(cells[-2]) else cells[-2]
@@ -1353,11 +1419,7 @@ def _securities_12b(
     # Fall back to the tagged rows (one context per class).
     rows: dict[str | None, dict[str, str]] = {}
     for x in dei:
-        key = {
-            "dei:Security12bTitle": "title",
-            "dei:TradingSymbol": "trading_symbol",
-            "dei:SecurityExchangeName": "exchange",
-        }.get(x.name)
+        key = _12B_KEYS.get(x.name)
         if key:
             rows.setdefault(x.context, {}).setdefault(key, _transform(x) or "")
     return [Security12b(**r) for r in rows.values() if r.get("title") or r.get("trading_symbol")]

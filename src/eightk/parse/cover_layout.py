@@ -313,14 +313,13 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     cache = _TEMPLATES[tabbed]
-    find = text.find
     new = object.__new__
+    raws = text[start:end].split("\n")
+    if not raws[-1]:
+        raws.pop()  # the region ends with a newline (or is empty): no line starts at ``end``
     pos = start
-    n = 0
-    while pos < end:
-        nl = find("\n", pos, end)
-        le = end if nl < 0 else nl
-        raw = text[pos:le]
+    for n, raw in enumerate(raws):
+        le = pos + len(raw)
         tpl = cache.get(raw)
         if tpl is None:
             if len(cache) >= _MAX_TEMPLATES:
@@ -339,13 +338,14 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
             ln.text = raw
             ln.visual = tpl[0]
             ln.labels = _NO_CELLS
-            ln.blank = not tpl[1]
             ln._tpl = tpl
-            if ln.blank:
+            if tpl[1]:
+                ln.blank = False
+            else:
+                ln.blank = True
                 ln.cells = _NO_CELLS
                 ln.values = _NO_CELLS
         append(ln)
-        n += 1
         pos = le + 1
     return lines
 
@@ -376,18 +376,26 @@ def _template(raw: str, tabbed: bool) -> _Template:
     if not raw.strip() or _RULE.match(raw):
         return _BLANK
     visual, cells = _split_cells(raw, tabbed)
-    where = {id(c): k for k, c in enumerate(cells)}
+    vidx: list[int] = []
+    lidx: list[int] = []
     inl: list[tuple[int, int | tuple[int, int, str, float, float]]] = []
+    where: dict[int, int] | None = None
     for k, c in enumerate(cells):
+        if c.fields is None:
+            vidx.append(k)
+        else:
+            lidx.append(k)
         if c.inline is not None:
+            if where is None:
+                where = {id(c): k for k, c in enumerate(cells)}
             i = c.inline
             inl.append((k, where.get(id(i), (i.start, i.end, i.text, i.c0, i.c1))))
     return (
         visual,
-        tuple((c.start, c.end, c.text, c.c0, c.c1, c.fields) for c in cells),
+        tuple([(c.start, c.end, c.text, c.c0, c.c1, c.fields) for c in cells]),
         tuple(inl),
-        tuple(k for k, c in enumerate(cells) if c.fields is None),
-        tuple(k for k, c in enumerate(cells) if c.fields is not None),
+        tuple(vidx),
+        tuple(lidx),
     )
 
 
@@ -402,17 +410,18 @@ def _cells_of(tpl: _Template, n: int, pos: int) -> list[Cell]:
 def _split_cells(raw: str, tabbed: bool) -> tuple[bool, list[Cell]]:
     """(whether the cells are placed by visual column, the cells of line ``raw`` at offset 0)."""
     cells: list[Cell] = []
-    pieces: list[tuple[int, int]] = []
     # HTML laid out with runs of non-breaking spaces instead of table cells is read like fixed-width
     # text (x-2024-12-20: "Delaware      000-30432      22-2335094").
-    spaced = tabbed and "\t" not in raw and "   " in raw.strip()  # _HTML_SPACED
+    notab = "\t" not in raw
+    spaced = tabbed and notab and "   " in raw.strip()  # _HTML_SPACED
     visual = not tabbed or spaced
-    if tabbed and not spaced and "\t" not in raw:
-        # One HTML paragraph: one cell (the common case, kept cheap).
-        s = len(raw) - len(raw.lstrip())
-        pieces.append((s, len(raw.rstrip())))
-        spans = [(0.0, 100.0)]
-    elif tabbed and not spaced:
+    if tabbed and not spaced:
+        if notab:
+            # One HTML paragraph: one cell (the common case, kept cheap). ``raw`` is no rule
+            # (see _template), and neither is its stripped text.
+            t = raw.strip()
+            return visual, _classify(t, len(raw) - len(raw.lstrip()), 0.0, 100.0, 0)
+        pieces: list[tuple[int, int]] = []
         i = 0
         for part in raw.split("\t"):
             j = i + len(part)
@@ -424,16 +433,30 @@ def _split_cells(raw: str, tabbed: bool) -> tuple[bool, list[Cell]]:
         k = len(pieces)
         spans = [(100.0 * a / k, 100.0 * (a + 1) / k) for a in range(k)]
     else:
-        cols = _visual_cols(raw)
+        pieces = []
+        stop = len(raw.rstrip())
         i = 0
         for m in (_HTML_SPACED if spaced else _TEXT_SPLIT).finditer(raw):
-            if m.start() > i:
-                pieces.append((i, m.start()))
+            a = m.start()
+            if a > i:
+                ls = raw[i:a].lstrip()
+                if ls:
+                    pieces.append((a - len(ls), a))
             i = m.end()
-        if i < len(raw.rstrip()):
-            pieces.append((i, len(raw.rstrip())))
-        pieces = [(a + len(raw[a:b]) - len(raw[a:b].lstrip()), b) for a, b in pieces if raw[a:b].strip()]
-        spans = [(float(cols[a]), float(cols[b])) for a, b in pieces]
+        if i < stop:
+            ls = raw[i:stop].lstrip()
+            if ls:
+                pieces.append((stop - len(ls), stop))
+        if notab:
+            spans = [(float(a), float(b)) for a, b in pieces]
+        elif "\r" not in raw:
+            # A TAB moves to the next multiple of 8: str.expandtabs (which restarts at "\r").
+            spans = [
+                (float(len(raw[:a].expandtabs(8))), float(len(raw[:b].expandtabs(8)))) for a, b in pieces
+            ]
+        else:
+            cols = _visual_cols(raw)
+            spans = [(float(cols[a]), float(cols[b])) for a, b in pieces]
     for (a, b), (c0, c1) in zip(pieces, spans, strict=True):
         t = raw[a:b]
         if _RULE.match(t):
