@@ -565,6 +565,25 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             {"security": "common_stock", "shares": 500000, "date": "2023-03-01"},
         ],
     ),
+    "defined_deal_notes_no_figures": (
+        "A page that lost the amounts: 'The Offering closed on' and the Notes' terms (convertible, 9% coupon; a "
+        "default rate is not the coupon) still report a convertible note sale.",
+        "Item 1.01 Entry into a Material Definitive Agreement\nSecurities Purchase Agreement\nThe Offering closed on\nNotes\nThe Notes are senior obligations of the Company. The principal amount of the Notes accrues interest at a rate of 9% per annum, which will increase to 15% upon an Event of Default. The Notes are convertible into shares of Common Stock at a conversion price of\n",
+        [{"security": "convertible_notes", "interest_rate": 9}],
+    ),
+    "defined_deal_shares_no_figures": (
+        "An excerpt about a private placement's agent and registration rights, its amounts cut: one common_stock "
+        "record, exempt; the agent's warrants and fees are not the sale.",
+        'In connection with the Private Placement, the Company entered into a Registration Rights Agreement with the Purchasers, under which the Company will register for resale the Shares. In connection with the Private Placement, the Company agreed to pay Maxim Group LLC a cash fee equal to 6.5% of the gross proceeds and issued to Maxim\'s designees warrants to purchase up to 60,000 shares of Common Stock (the "Maxim Warrants"). The Maxim Warrants have an exercise price of $2.20 per share.\n',
+        [
+            {
+                "security": "common_stock",
+                "warrant_shares": None,
+                "warrant_exercise_price": None,
+                "registered": False,
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

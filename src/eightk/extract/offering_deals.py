@@ -1196,6 +1196,58 @@ _SEC_NOUN = re.compile(
 )
 
 
+# a deal the text names by a defined term and reports as made: "In connection with the Private Placement",
+# "The Offering closed on"
+_DEAL_CUE = re.compile(
+    r"\b(?:[Ii]n\s+connection\s+with|[Tt]he\s+closing\s+of|[Uu]pon\s+the\s+closing\s+of)\s+the\s+(?:Private\s+Placement|Offering)\b|"
+    r"\bThe\s+(?:Private\s+Placement|Offering)\s+(?:closed|was\s+completed|was\s+consummated)\b"
+)
+_DEFINED_NOUN = re.compile(r"\b[Tt]he\s+(?:(?P<notes>Notes|Debentures)|(?P<shares>Shares))\b")
+
+
+def _defined_deal(sents: list[Sentence]) -> list[Tranche]:
+    """A deal named only by its defined term, with the securities it sold named the same way ("the Shares",
+    "the Notes"): one record for the security the text speaks of most, and a notes coupon if one is stated."""
+    cue = next((s for s in sents if _DEAL_CUE.search(s.text)), None)
+    if cue is None or any(_LOAN_WORDS.search(s.text) for s in sents):
+        return []
+    counts = {"notes": 0, "shares": 0}
+    first: dict[str, tuple[Sentence, re.Match[str]]] = {}
+    conv = False
+    for s in sents:
+        for m in _DEFINED_NOUN.finditer(s.text):
+            g = m.lastgroup or ""
+            counts[g] += 1
+            first.setdefault(g, (s, m))
+            if g == "notes" and _CTX_CONV.search(s.text):
+                conv = True
+    if counts["notes"] == counts["shares"]:
+        return []
+    g = "notes" if counts["notes"] > counts["shares"] else "shares"
+    s0, m0 = first[g]
+    tr = Tranche(uncounted=True)
+    sec = ("convertible_notes" if conv else "notes") if g == "notes" else "common_stock"
+    tr.put("security", sec, s0.ev(m0.start(g), m0.end(g)))
+    tr.sentences.append(cue)
+    if g == "notes":
+        for s in sents:
+            t = s.text
+            if "Notes" not in t or "%" not in t:
+                continue
+            m = _RATE.search(t)
+            if m is None:
+                continue
+            grp = "r" if m.group("r") else "r2"
+            if re.search(r"\bdefault\b|\bpenalty\b|\blate\b", t[max(0, m.start() - 40) : m.end()], re.I):
+                continue
+            v = next(iter_percents(m.group(grp)), None)
+            if v is not None and v.value <= 25:
+                tr.put("interest_rate", v.value, s.ev(m.start(grp), m.end(grp)))
+                tr.sentences.append(s)
+            break
+    return [tr]
+
+
 def uncounted_sales(sents: list[Sentence]) -> list[Tranche]:
     """Sales of the registrant's securities reported with no figures: one record per class named as sold
     (shares with their accompanying warrants are one sale; warrants alone are warrants)."""
@@ -1257,4 +1309,4 @@ def uncounted_sales(sents: list[Sentence]) -> list[Tranche]:
                 tr.put("security", sec, s.ev(x, y))
                 tr.sentences.append(s)
                 out.append(tr)
-    return out
+    return out or _defined_deal(sents)
