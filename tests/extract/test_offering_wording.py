@@ -630,3 +630,24 @@ def test_no_sale_reported(name: str) -> None:
     given to lenders."""
     f = eightk.parse(NO_SALE[name].encode(), name)
     assert f.offerings == (), f.offerings
+
+
+EXHIBIT_CURRENCY = (
+    "Item 8.01 Other Events.\nThis Current Report on Form 8-K is being filed to incorporate by reference into "
+    "Registration Statement No. 333-270000 on Form S-3 the documents included as (1) Exhibits 1.1, 4.1 and 4.2 "
+    'relating to €2,000,000,000 aggregate principal amount of debt securities of the Registrant (the "Euro Notes") '
+    "and (2) Exhibits 1.2 and 4.3 relating to $1,000,000,000 aggregate principal amount of debt securities of the "
+    'Registrant (the "Dollar Notes").\nItem 9.01 Financial Statements and Exhibits.\n(d) Exhibits\n'
+    "1.1\tUnderwriting Agreement dated March 3, 2025\n"
+    "4.1\tForm of 3.100% Note due 2031\n4.2\tForm of 3.600% Note due 2036\n4.3\tForm of 4.900% Note due 2030\n"
+)
+
+
+def test_exhibit_groups_give_series_currency() -> None:
+    """Forms of notes filed as the exhibits a sentence ties to a euro amount are euro series; the others are not."""
+    f = eightk.parse(EXHIBIT_CURRENCY.encode(), "exhibit_currency")
+    got = {o.interest_rate: o.currency for o in f.offerings}
+    assert got == {3.1: "EUR", 3.6: "EUR", 4.9: None}, got
+    for o in f.offerings:
+        for ev in o.evidence.values():
+            assert f.documents[ev.document].text[ev.start : ev.end] == ev.quote

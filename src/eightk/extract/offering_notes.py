@@ -136,7 +136,55 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     out = [found[k] for k in order]
     if len(out) == 1 and out[0].principal is not None:
         _closed_total(sents, out[0])
+    if any(x.from_exhibit_list and x.currency is None for x in out):
+        _exhibit_currency(sents, out)
     return out
+
+
+# "the documents included as (1) Exhibits 1.1, 4.1, 4.2, 4.3 and 4.4 relating to €3,500,000,000 aggregate
+# principal amount of debt securities of the Registrant (the "Euro Notes")" (0001104659-25-010555): the forms
+# of notes filed as those exhibits are that currency's series
+_EXHIBITS_CURRENCY = re.compile(
+    r"\bExhibits?\s+(?P<nums>(?:\d{1,3}\.\d{1,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*\d{1,3}\.\d{1,3})\s+"
+    r"(?:relating|related|relate)\s+to\s+(?:the\s+)?(?P<cur>€|£|¥|EUR\b|GBP\b|JPY\b|CHF\b)\s?\d"
+)
+_CURRENCY_CODE = {"€": "EUR", "£": "GBP", "¥": "JPY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF"}
+_EXHIBIT_NO_BEFORE = re.compile(r"(?:^|\n)\s*(\d{1,3}\.\d{1,3})\s*$")
+
+
+def _exhibit_currency(sents: list[Sentence], series: list[Series]) -> None:
+    groups: dict[str, tuple[str, Evidence]] = {}
+    for s in sents:
+        t = s.text
+        if "xhibit" not in t:
+            continue
+        for m in _EXHIBITS_CURRENCY.finditer(t):
+            code = _CURRENCY_CODE[m.group("cur")]
+            ev = s.ev(m.start("cur"), m.end("cur"))
+            for n in re.findall(r"\d{1,3}\.\d{1,3}", m.group("nums")):
+                groups.setdefault(n, (code, ev))
+    if not groups:
+        return
+    for ser in series:
+        q = ser.evidence.get("security")
+        if not ser.from_exhibit_list or ser.currency is not None or q is None:
+            continue
+        doc_text = ser_doc_text(sents, q)
+        if doc_text is None:
+            continue
+        line_start = doc_text.rfind("\n", 0, q.start) + 1
+        m = _EXHIBIT_NO_BEFORE.search(doc_text, max(0, line_start - 1), q.start) or re.match(
+            r"\s*(\d{1,3}\.\d{1,3})\b", doc_text[line_start : q.start]
+        )
+        if m and m.group(1) in groups:
+            ser.currency = groups[m.group(1)]
+
+
+def ser_doc_text(sents: list[Sentence], q: Evidence) -> str | None:
+    for s in sents:
+        if s.region.doc.index == q.document:
+            return s.region.doc.text
+    return None
 
 
 # "On October 24, 2011, Nuance closed the sale of $690 million aggregate principal amount of the
