@@ -169,7 +169,7 @@ def _exhibit_currency(sents: list[Sentence], series: list[Series]) -> None:
         q = ser.evidence.get("security")
         if not ser.from_exhibit_list or ser.currency is not None or q is None:
             continue
-        doc_text = ser_doc_text(sents, q)
+        doc_text = _doc_text_of(sents, q)
         if doc_text is None:
             continue
         line_start = doc_text.rfind("\n", 0, q.start) + 1
@@ -180,7 +180,7 @@ def _exhibit_currency(sents: list[Sentence], series: list[Series]) -> None:
             ser.currency = groups[m.group(1)]
 
 
-def ser_doc_text(sents: list[Sentence], q: Evidence) -> str | None:
+def _doc_text_of(sents: list[Sentence], q: Evidence) -> str | None:
     for s in sents:
         if s.region.doc.index == q.document:
             return s.region.doc.text

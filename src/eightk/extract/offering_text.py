@@ -107,6 +107,7 @@ CUE_RE = KeywordPattern(
 )
 
 
+_EXHIBIT_INDEX = re.compile(r"^[ \t]*EXHIBIT\s+INDEX\b[^\n]*|^[ \t]*Exhibit\s+Index[ \t]*$", re.M)
 _EXHIBIT_HEADING = re.compile(r"^\s*Item\s+9\.01\b[^\n]*", re.I | re.M)
 
 # A press release is read only when it names a security sold (notes and bonds named without "due" too).
@@ -204,6 +205,12 @@ def regions(filing: Filing) -> tuple[list[Region], list[Region]]:
             # an exhibit list after the last item the item reader kept (0000950123-10-080629: the 9.01
             # heading was taken from the table of contents): it names the registration statement
             main.append(Region(pdoc, tail.end(), len(pdoc.text), "exhibits", "9.01"))
+        elif tail is None and (pdoc.text.find("INDEX", last) >= 0 or pdoc.text.find("Index", last) >= 0):
+            # "The exhibits filed herewith are listed in the Exhibit Index which follows the signature page"
+            # (0000914760-99-000229): the index after the last item is the exhibit list
+            ix = _EXHIBIT_INDEX.search(pdoc.text, last)
+            if ix:
+                main.append(Region(pdoc, ix.end(), len(pdoc.text), "exhibits", "9.01"))
     else:
         main.append(Region(pdoc, 0, len(pdoc.text), "body"))
     for d in filing.documents:
