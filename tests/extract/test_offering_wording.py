@@ -651,3 +651,20 @@ def test_exhibit_groups_give_series_currency() -> None:
     for o in f.offerings:
         for ev in o.evidence.values():
             assert f.documents[ev.document].text[ev.start : ev.end] == ev.quote
+
+
+EXHIBIT_INDEX = (
+    "ITEM 5. OTHER EVENTS\nThe Company sold 250,000 shares of its common stock to Cedar Fund at a price of $4.00 "
+    "per share under the Stock Purchase Agreement attached as Exhibit 10.1.\n"
+    "ITEM 7. FINANCIAL STATEMENTS AND EXHIBITS\n(c) Exhibits. The exhibits filed herewith are listed in the "
+    "Exhibit Index which follows the signature page.\n"
+    "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly "
+    "caused this report to be signed.\nBy: /s/ Jane Roe\n"
+    "EXHIBIT INDEX\n10.1     Stock Purchase Agreement, dated March 9, 2001, between the Company and Cedar Fund.\n"
+)
+
+
+def test_exhibit_index_after_signatures_dates_the_sale() -> None:
+    """An exhibit item that points to an Exhibit Index after the signatures: the agreement dated there dates it."""
+    f = eightk.parse(EXHIBIT_INDEX.encode(), "exhibit_index")
+    assert [(o.shares, o.date) for o in f.offerings] == [(250000, "2001-03-09")], f.offerings
