@@ -110,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     inputs = _inputs(paths)
     mb = sum(_size(p) for p in inputs) / 1e6
     n = len(inputs)
+    from eightk.formats.html import TOKENIZER
+
     print(
-        f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+        f"HTML tokenizer: {TOKENIZER}"
     )
     formats: Callable[[Path], object] = lambda p: _formats(p, args.full_text)  # noqa: E731
     formats(inputs[0])  # warm imports and regex caches
