@@ -83,7 +83,10 @@ _PRINCIPAL = re.compile(
     rf"{_MONEY}\s+(?:in\s+)?(?:the\s+)?(?:aggregate\s+)?(?:original\s+)?princip(?:al|le)\s+amount|"
     rf"\bprincip(?:al|le)(?:\s+amount|\s+balance)?(?:\s+of\s+(?:the|each|such)\s+\w+)?\s+(?:is|of|equal\s+to|totaling)\s+{_MONEY.replace('money', 'money2')}|"
     rf"{_MONEY.replace('money', 'money3')}\s+(?:of\s+)?(?:its|our|the\s+Company's)?\s*(?:\d{{1,2}}(?:\.\d+)?%\s+)?"
-    rf"(?:[\w-]+\s+){{0,4}}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b|"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:convertible\s+)?(?:promissory\s+)?(?:notes|debentures)\b",
+    re.I,
+)
+_PRINCIPAL_NOTE = re.compile(
     # "we issued an unsecured convertible note payable to EMA Financial, LLC, ("EMA") in the amount of $185,000"
     rf"\b(?:note|debenture)s?\b[^.;$]{{0,100}}?\bin\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+|face\s+)?"
     rf"amount\s+of\s+{_MONEY.replace('money', 'money4')}|"
@@ -464,6 +467,9 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             if "princip" in tl or "note" in tl or "debenture" in tl:
                 for m in _PRINCIPAL.finditer(t):
                     events.append((m.start(), "principal", m))
+                if "amount of" in tl or "e for" in tl:
+                    for m in _PRINCIPAL_NOTE.finditer(t):
+                        events.append((m.start(), "principal", m))
             for m in _GROSS.finditer(t):
                 events.append((m.start(), "gross", m))
             if "net proceeds" in tl:
@@ -741,7 +747,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 r = _money(s, m)
                 if r:
                     v, ev, cur_code, a, b = r
-                    if m.group("money5") and _DISCOUNT.search(t):
+                    if m.groupdict().get("money5") and _DISCOUNT.search(t):
                         continue  # "a Note for $55,000" with a discount named: the price paid, not the face
                     if re.search(
                         r"\b(?:a|each|per|up\s+to|not\s+to\s+exceed|additional)\s+(?:\w+\s+){0,1}$",
@@ -1165,6 +1171,28 @@ _SOLD_GATE = re.compile(
     r"\bprivate\s+placement\b|\bunderwritten\s+(?:public\s+)?offering\b",
     re.I,
 )
+_SOLD_GATE_WORDS = (
+    "egistration statement",
+    "xempt",
+    "Section 4",
+    "SECTION 4",
+    "egulation",
+    "EGULATION",
+    "Rule 506",
+    "RULE 506",
+    "public offering",
+    "Public Offering",
+    "PUBLIC OFFERING",
+    "egistered",
+    "EGISTERED",
+    "lacement",
+    "LACEMENT",
+    "nderwritten",
+    "NDERWRITTEN",
+    "REGISTRATION STATEMENT",
+    "XEMPT",
+    "Registration Statement",
+)
 _UNCOUNTED_SKIP = re.compile(
     r"\b(?:in\s+lieu|S-8|resale|dividend|as\s+(?:a\s+)?(?:payment|compensation)|employees?|directors?|consultants?|"
     r"options?)\b",
@@ -1208,7 +1236,10 @@ _DEFINED_NOUN = re.compile(r"\b[Tt]he\s+(?:(?P<notes>Notes|Debentures)|(?P<share
 def _defined_deal(sents: list[Sentence]) -> list[Tranche]:
     """A deal named only by its defined term, with the securities it sold named the same way ("the Shares",
     "the Notes"): one record for the security the text speaks of most, and a notes coupon if one is stated."""
-    cue = next((s for s in sents if _DEAL_CUE.search(s.text)), None)
+    cue = next(
+        (s for s in sents if ("Placement" in s.text or "Offering" in s.text) and _DEAL_CUE.search(s.text)),
+        None,
+    )
     if cue is None or any(_LOAN_WORDS.search(s.text) for s in sents):
         return []
     counts = {"notes": 0, "shares": 0}
@@ -1257,6 +1288,8 @@ def uncounted_sales(sents: list[Sentence]) -> list[Tranche]:
         t = s.text
         if "sold" not in t and "sale" not in t and "issued" not in t:
             continue
+        if not any(w in t for w in _SOLD_GATE_WORDS):
+            continue  # cheap gate: no word any _SOLD_GATE alternative is spelled with
         if not _SOLD_GATE.search(t) or _UNCOUNTED_SENT_SKIP.search(t):
             continue
         loan = _LOAN_WORDS.search(t) is not None
