@@ -480,3 +480,44 @@ def test_line_templates_place_cells_like_a_fresh_split(tabbed: bool) -> None:
         for x, y in zip(a[6:-2], b[6:-2], strict=True):
             assert (x[0] + 9, x[1] + 9, *x[2:7]) == y[:7]
         assert a[-2:] == b[-2:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delaware 1-8787 13-2592361",
+        "Delaware No. 1-8787",
+        "0-27568 65-0617076",
+        "ACME CORP",
+        "  Acme Holdings, Inc.  ",
+        "New York",
+        "FORM 8-K",
+        "13-2592361",
+    ],
+)
+def test_remembered_cell_readings_shift_with_the_cell(text: str) -> None:
+    # _valid remembers a reading by the cell's text; a cell elsewhere gets the same value at its span.
+    fields = ("registrant_name", "incorporation_state", "commission_file_number", "irs_employer_id")
+    cov._VALID.clear()
+    at0 = {fd: cov._valid(fd, lay.Cell(0, len(text), text, 0.0, 1.0, 0)) for fd in fields}
+    at9 = {fd: cov._valid(fd, lay.Cell(9, 9 + len(text), text, 0.0, 1.0, 3)) for fd in fields}
+    for fd in fields:
+        assert at0[fd] == cov._valid_in(fd, text) or at0[fd][2] == len(text)
+        if at0[fd] is None:
+            assert at9[fd] is None
+        else:
+            assert at9[fd] == (at0[fd][0], at0[fd][1] + 9, at0[fd][2] + 9)
+            assert text[at0[fd][1] : at0[fd][2]].strip()
+
+
+def test_remembered_box_readings_shift_with_the_text() -> None:
+    body = "Written communications pursuant to Rule 425"
+    for pre in ("[X] ", "☐\t", "o  ", "x\n", "(17 CFR 230.425)\n[ ]\n", "no box here "):
+        cov._BOXES_BEFORE.clear()
+        for pad in ("", "abc\n", "z" * 50 + "\n"):
+            text = pad + pre + body
+            pos = len(pad) + len(pre)
+            got = cov._box_before(text, pos, 0)
+            s = max(0, pos - 40)
+            want = cov._box_before_in(text[s:pos])
+            assert got == (None if want is None else (want[0], s + want[1], s + want[2]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -149,6 +150,7 @@ class _Found:
         self.end = end  # end of the cover region
         self.low = low  # the cover lower-cased (see _lowered)
         self.labeled: list[Line] = []  # the cover's lines holding labels, in order
+        self.n = len(doc.text)
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, Evidence] = {}
         self.used_lines: set[int] = set()
@@ -157,7 +159,7 @@ class _Found:
         if name in self.values or value is None or value == "":
             return
         self.values[name] = value
-        if 0 <= start < end <= len(self.doc.text):
+        if 0 <= start < end <= self.n:
             self.evidence[name] = evidence_for(self.doc, start, end)
         if line is not None:
             self.used_lines.add(line)
@@ -360,9 +362,8 @@ def _parse(doc: Document, facts: list[XbrlFact], header: Header | None, warnings
             flags[name] = box[0]
             f.evidence[name] = evidence_for(doc, box[1], box[2])
     securities = _securities_12b(lines, text, dei, low)
-    trans = [_transform(x) for x in dei]
-    xbrl = _xbrl_values(dei, trans)
-    conflicts = _hidden_facts(f, dei, xbrl, trans)
+    xbrl, first = _dei_values(dei)
+    conflicts = _hidden_facts(f, dei, xbrl, first=first)
 
     v = f.values
     if "report_date" not in v:
@@ -444,6 +445,9 @@ def _whole_printed_name(got: tuple[str, int, int], text: str) -> tuple[str, int,
 
 
 def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) -> None:
+    if not shown:
+        return  # (every reading below starts from a shown fact)
+
     def one(name: str) -> tuple[str, int, int] | None:
         xs = shown.get(name)
         if not xs:
@@ -525,6 +529,22 @@ def _from_shown_facts(f: _Found, shown: dict[str, list[XbrlFact]], text: str) ->
             f.values["co_registrants"] = co
 
 
+def _dei_values(dei: list[XbrlFact]) -> tuple[dict[str, str], dict[str, str]]:
+    """(:func:`_xbrl_values`, the first value of each name: what :func:`_hidden_facts` reads),
+    in one pass."""
+    out: dict[str, list[str]] = {}
+    for x in dei:
+        v = _transformed(x)
+        if v is None:
+            continue
+        vals = out.get(x.name)
+        if vals is None:
+            out[x.name] = [v]
+        elif v not in vals:
+            vals.append(v)
+    return {k: "; ".join(v) for k, v in out.items()}, {k: v[0] for k, v in out.items()}
+
+
 def _xbrl_values(dei: list[XbrlFact], trans: list[str | None] | None = None) -> dict[str, str]:
     """``trans``: :func:`_transform` of each fact, if known."""
     out: dict[str, list[str]] = {}
@@ -536,6 +556,23 @@ def _xbrl_values(dei: list[XbrlFact], trans: list[str | None] | None = None) -> 
         if v not in vals:
             vals.append(v)
     return {k: "; ".join(v) for k, v in out.items()}
+
+
+# _transform reads only a fact's value and format, and facts recur across filings ("false", the
+# check-box glyphs, exchange names, the registrant's own name and address): each pair is read once.
+_TRANSFORMED: dict[tuple[str, str | None], str | None] = {}
+_MAX_TRANSFORMED = 20_000
+
+
+def _transformed(x: XbrlFact) -> str | None:
+    """:func:`_transform`, remembered."""
+    key = (x.value, x.format)
+    got = _TRANSFORMED.get(key, _TRANSFORMED)
+    if got is _TRANSFORMED:
+        if len(_TRANSFORMED) >= _MAX_TRANSFORMED:
+            _TRANSFORMED.clear()
+        got = _TRANSFORMED[key] = _transform(x)
+    return got  # type: ignore[return-value]
 
 
 def _transform(x: XbrlFact) -> str | None:
@@ -567,16 +604,26 @@ def _transform(x: XbrlFact) -> str | None:
 
 
 def _hidden_facts(
-    f: _Found, dei: list[XbrlFact], xbrl: dict[str, str], trans: list[str | None] | None = None
+    f: _Found,
+    dei: list[XbrlFact],
+    xbrl: dict[str, str],
+    trans: list[str | None] | None = None,
+    first: dict[str, str] | None = None,
 ) -> list[CoverConflict]:
-    """Fill fields the printed cover lacks from hidden facts; note printed/dei disagreements."""
+    """Fill fields the printed cover lacks from hidden facts; note printed/dei disagreements.
+    ``trans``: :func:`_transform` of each fact, if known; ``first``: see :func:`_dei_values`."""
     conflicts: list[CoverConflict] = []
-    first: dict[str, str] = {}
-    for k, x in enumerate(dei):
-        if x.name not in first:
-            t = _transform(x) if trans is None else trans[k]
-            if t is not None:
-                first[x.name] = t
+    if not dei:
+        return conflicts
+    if first is None:
+        first = {}
+        for k, x in enumerate(dei):
+            if x.name not in first:
+                t = _transform(x) if trans is None else trans[k]
+                if t is not None:
+                    first[x.name] = t
+    else:
+        first = dict(first)  # (phone and street added below)
     local = first.get("dei:LocalPhoneNumber")
     if local:
         area = first.get("dei:CityAreaCode")
@@ -586,8 +633,7 @@ def _hidden_facts(
     ]
     if street:
         first["_street"] = ", ".join(street)
-    pairs = {**_DEI_FIELDS, "phone": "_phone", "address_street": "_street"}
-    for field, name in pairs.items():
+    for field, name in _PAIRS.items():
         xv = first.get(name)
         if xv is None or _NA.match(xv):
             continue
@@ -605,6 +651,9 @@ def _hidden_facts(
     return conflicts
 
 
+_PAIRS = {**_DEI_FIELDS, "phone": "_phone", "address_street": "_street"}
+
+
 def _shown_text(f: _Found, value: str) -> tuple[int, int] | None:
     if len(value) < 2:
         return None
@@ -614,6 +663,7 @@ def _shown_text(f: _Found, value: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
@@ -686,20 +736,46 @@ _JUR_NUMS = re.compile(r"^(?P<j>[A-Za-z][A-Za-z .]*?[A-Za-z.])\s+(?P<n>(?:No\.?\
 
 
 def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
-    t = cell.text
+    """The value of ``field`` a value cell holds, with its span, or ``None``."""
+    key = (field, cell.text)
+    got = _VALID.get(key, _VALID)
+    if got is _VALID:
+        if len(_VALID) >= _MAX_VALID:
+            _VALID.clear()
+        got = _VALID[key] = _valid_in(field, cell.text)
+    if got is None:
+        return None
+    v, s, e = got  # type: ignore[misc]
+    return v, cell.start + s, cell.end if e is None else cell.start + e
+
+
+# _valid reads only the cell's text (spans are offsets into it), and cover cells recur across
+# filings ("FORM 8-K", "Delaware", the check-box lines...): each (field, text) is read once.
+_VALID: dict[tuple[str, str], tuple[str, int, int | None] | None] = {}
+_MAX_VALID = 50_000
+
+
+def _valid_in(field: str, t: str) -> tuple[str, int, int | None] | None:
+    """:func:`_valid` on a cell of text ``t`` at offset 0 (an end of ``None``: the cell's end)."""
     jm = _JUR_NUMS.match(t)
     if jm and is_jurisdiction(jm.group("j")) and _NUM_TOKENS.fullmatch(jm.group("n")):
         # "Delaware 1-8787 13-2592361": three columns printed with single spaces.
         g = "j" if field == "incorporation_state" else "n"
-        sub = Cell(cell.start + jm.start(g), cell.start + jm.end(g), jm.group(g), cell.c0, cell.c1, cell.line)
-        return _valid(field, sub) if g == "n" or (field == "incorporation_state" and sub.text != t) else None
+        sub = jm.group(g)
+        if not (g == "n" or (field == "incorporation_state" and sub != t)):
+            return None
+        got = _valid_in(field, sub)
+        if got is None:
+            return None
+        off = jm.start(g)
+        return got[0], off + got[1], off + (jm.end(g) - off if got[2] is None else got[2])
     # "0-27568 65-0617076": file number and EIN in one cell under one two-part label
     # (0000914260-00-000037); each field takes its own shape.
     both = _NUM_TOKENS.fullmatch(t) is not None
     if field == "irs_employer_id":
         m = EIN.search(t)
         if m and (both or not _EIN_NOISE.sub("", t[: m.start()] + t[m.end() :])):
-            return m.group(0), cell.start + m.start(), cell.start + m.end()
+            return m.group(0), m.start(), m.end()
         return None
     if field == "commission_file_number":
         ms = list(FILE_NO.finditer(t))
@@ -707,14 +783,14 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
         if both and EIN.search(t):
             rest = EIN.sub("", rest)
         if ms and not _FILE_NOISE.sub("", rest):
-            return "; ".join(m.group(0) for m in ms), cell.start + ms[0].start(), cell.start + ms[-1].end()
+            return "; ".join(m.group(0) for m in ms), ms[0].start(), ms[-1].end()
         return None
     if field == "incorporation_state":
         s = t.strip(" ,.()")
         s2 = _STATE_NOISE.sub("", s)
         if is_jurisdiction(s2) or (_PLACE_WORDS.fullmatch(s2) and not _NOT_PLACE.search(s2) and len(s2) >= 4):
             off = t.find(s2)
-            return s2, cell.start + off, cell.start + off + len(s2)
+            return s2, off, off + len(s2)
         return None
     if field == "registrant_name":
         s = t.strip()
@@ -730,7 +806,7 @@ def _valid(field: str, cell: Cell) -> tuple[str, int, int] | None:
             or EIN.fullmatch(s)
         ):
             return None
-        return _clean(s), cell.start, cell.end
+        return _clean(s), 0, None
     return None
 
 
@@ -825,6 +901,8 @@ _CORP_OF = re.compile(
 
 
 _MULTI_HEAD = re.compile(r"Registrant,?\s+State\s+of\s+Incorporation", re.I)
+# Opens every _MULTI_HEAD match in the lower-cased copy (see _lowered), where a space beyond ASCII is "?".
+_MULTI_HEAD_LOW = re.compile(r"registrant,?[^a-z]+state[^a-z]+of[^a-z]+incorporation")
 
 
 def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool, low: str | None = None) -> None:
@@ -833,7 +911,7 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool, low
     (Southern Company, 0000092122-05-000042 text and 0000092122-07-000008 HTML)."""
     if not lines:
         return
-    hm = _ci_search(_MULTI_HEAD, "registrant", text, low, lines[0].start, lines[-1].end)
+    hm = _ci_search(_MULTI_HEAD, _MULTI_HEAD_LOW, text, low, lines[0].start, lines[-1].end)
     if hm is None:
         return
     head = _line_at(lines, hm.start())
@@ -923,6 +1001,9 @@ def _set_address(f: _Found, cells: list[tuple[int, str]]) -> None:
 # --- address and phone ---------------------------------------------------------------------------
 
 
+_ADDRESS_FIELDS = ("phone", "address_zip", "address_street", "address_city", "address_state")
+
+
 def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     lab = next((c for ln in f.labeled for c in ln.labels if "address" in (c.fields or ())), None)
     if lab is None:
@@ -946,6 +1027,13 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     if not inline and twins and twins[0].c0 > lab.c0:
         cells = [c for c in cells if c.c0 < twins[0].c0]
     if not cells:
+        return
+    v = f.values
+    if all(k in v for k in _ADDRESS_FIELDS):
+        # Every field read below is known (shown inline XBRL facts): only the block's lines are
+        # taken (every f.set below would be a no-op).
+        for ln in block:
+            f.used_lines.add(ln.idx)
         return
     parts: list[tuple[int, str]] = []
     for c in cells:
@@ -972,6 +1060,19 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
                     return
 
 
+_BLOCK_LABELS = frozenset({"zip", "address", "phone"})  # labels an address block may hold
+_DATE_WORDS = ("date", "earliest")  # every _DATE_LABEL match holds one of these
+
+
+def _may_hold(low: str | None, ln: Line, words: tuple[str, ...]) -> bool:
+    """Whether line ``ln`` may hold one of some lower-case words in any case (see _lowered)."""
+    if low is None or ln.end > len(low):
+        return True
+    find = low.find
+    s, e = ln.start, ln.end
+    return any(find(w, s, e) >= 0 for w in words)
+
+
 def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[Line]:
     out: list[Line] = []
     # Value cells on the label's own line before it ("New York,<TAB>New York<TAB>(Zip Code)" is the
@@ -988,15 +1089,16 @@ def _address_block(f: _Found, lines: list[Line], lab: Cell, step: int) -> list[L
             continue
         if i in f.used_lines:
             break
-        others = [c for c in ln.labels if not (c.fields or frozenset()) <= {"zip", "address", "phone"}]
-        if others:
+        if ln.labels and any(not (c.fields or frozenset()) <= _BLOCK_LABELS for c in ln.labels):
             break
         if not ln.values:
             if out or step < 0:
                 break
             i += step
             continue
-        if _DATE_LABEL.search(ln.text) or (find_date(ln.text) and not ZIP.search(ln.text)):
+        if (_may_hold(f.low, ln, _DATE_WORDS) and _DATE_LABEL.search(ln.text)) or (
+            find_date(ln.text) and not ZIP.search(ln.text)
+        ):
             break
         out.append(ln)
         i += step
@@ -1153,13 +1255,11 @@ def _layout_date(lines: list[Line], text: str, low: str | None = None) -> tuple[
             continue
         s = ln.start + m.end()
         e = ln.end
-        rest = text[s:e]
-        if rest.count("(") > rest.count(")") and ln.idx + 1 < len(lines):
+        if text.count("(", s, e) > text.count(")", s, e) and ln.idx + 1 < len(lines):
             e = lines[ln.idx + 1].end
-        # Skip the rest of the label: "(Date of earliest event reported):"
-        lm = _DATE_LABEL_REST.match(text[s:e])
-        if lm:
-            s += lm.end()
+        # Skip the rest of the label: "(Date of earliest event reported):" (it never fails: every
+        # part is optional)
+        s = _DATE_LABEL_REST.match(text, s, e).end()  # type: ignore[union-attr]
         d = _pick_date(text, s, e)
         if d:
             # "Date of Report (Date of earliest event reported): October 3, 2000" with
@@ -1209,6 +1309,7 @@ def _layout_date(lines: list[Line], text: str, low: str | None = None) -> tuple[
 _SUFFIX = {"corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd"}
 
 
+@lru_cache(maxsize=8192)
 def _name_key(name: str) -> str:
     """A company name folded for comparison with the SEC header's conformed name: "Microsoft
     Corporation" ~ "MICROSOFT CORP", "COSTCO WHOLESALE CORP /NEW" ~ "Costco Wholesale Corporation"."""
@@ -1292,16 +1393,33 @@ def _box_before(text: str, pos: int, floor: int) -> Box:
     """The check box printed just before ``pos`` (same line, or alone on the line above)."""
     s = max(floor, pos - 40)
     seg = text[s:pos]
+    got = _BOXES_BEFORE.get(seg, _BOXES_BEFORE)
+    if got is _BOXES_BEFORE:
+        if len(_BOXES_BEFORE) >= _MAX_BOXES_BEFORE:
+            _BOXES_BEFORE.clear()
+        got = _BOXES_BEFORE[seg] = _box_before_in(seg)
+    return None if got is None else (got[0], s + got[1], s + got[2])  # type: ignore[index]
+
+
+# _box_before reads only the 40 characters before the check-box text, and those are the same
+# boilerplate on most covers ("...(17 CFR 230.425)\n☐\t"): each is read once.
+_BOXES_BEFORE: dict[str, Box] = {}
+_MAX_BOXES_BEFORE = 20_000
+
+
+def _box_before_in(seg: str) -> Box:
+    """:func:`_box_before` for the text ``seg`` that ends where the check-box text starts (spans
+    are offsets into ``seg``)."""
     nl = seg.rfind("\n")
     head = seg[nl + 1 :]
     if head.strip():
-        return _box(_GLYPH_END.search(head), s + nl + 1)
+        return _box(_GLYPH_END.search(head), nl + 1)
     # The glyph alone on the previous line (text covers wrap the box onto its own line).
     prev = seg[:nl].rstrip()
     k = prev.rfind("\n") + 1
     pl = prev[k:]
     if pl.strip() and len(pl.strip()) <= 5:
-        return _box(_STRIPPED.fullmatch(pl), s + k)
+        return _box(_STRIPPED.fullmatch(pl), k)
     return None
 
 
@@ -1421,5 +1539,5 @@ def _securities_12b(
     for x in dei:
         key = _12B_KEYS.get(x.name)
         if key:
-            rows.setdefault(x.context, {}).setdefault(key, _transform(x) or "")
+            rows.setdefault(x.context, {}).setdefault(key, _transformed(x) or "")
     return [Security12b(**r) for r in rows.values() if r.get("title") or r.get("trading_symbol")]
