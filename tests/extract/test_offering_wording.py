@@ -584,6 +584,25 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
             }
         ],
     ),
+    "form_glued_to_paren": (
+        "A scraped page lost the space before the parenthesis: 'Form S-2(File No.' still names the form, read "
+        "from a prospectus that 'forms part of' the shelf registration statement.",
+        'Item 8.01 Other Events.\nOn June 3, 2024, Delta Power Co. completed a public offering of $250 million aggregate principal amount of its 5.250% Senior Notes due 2031 (the "Notes"). The Notes were offered by means of a prospectus supplement dated May 29, 2024 and the base prospectus that forms part of the Company\'s shelf registration statement on Form S-3(File No. 333-270111)filed with the SEC on March 1, 2023.\n',
+        [
+            {
+                "security": "notes",
+                "principal_amount": 250000000,
+                "registered": True,
+                "registration_form": "S-3",
+            }
+        ],
+    ),
+    "date_between_subject_and_verb": (
+        "An old filing puts the date between the subject and its verb: 'The Registrant on May 2, 1997, "
+        "completed ...' dates the sale.",
+        "ITEM 5.  OTHER EVENTS\n\n         The Registrant on May 2, 1997, completed the sale of 400,000\nshares of its Common Stock at $2.50 per share in a private placement under Regulation D.\n",
+        [{"security": "common_stock", "shares": 400000, "price_per_share": 2.5, "date": "1997-05-02"}],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

@@ -85,6 +85,10 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
                     and not _FUTURE.search(pre[max(0, vm.start() - 25) : vm.start()])
                 ):
                     return iso, s.ev(a, b)
+                if _DATE_THEN_CLOSE.match(t, b):
+                    # the date between subject and verb: "The Registrant (the "Company") on September 12,
+                    # 1996, completed 670,000 Units" (silver xt-005)
+                    return iso, s.ev(a, b)
         for iso, a, b in dates:
             if _date_role(s, a, b) == "on":
                 m2 = _CLOSE_VERB.search(t, b)
@@ -92,6 +96,10 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
                     return iso, s.ev(a, b)
     return None
 
+
+_DATE_THEN_CLOSE = re.compile(
+    r",?\s*(?:completed|consummated|closed|sold)\s+(?:the\s+|an?\s+|its\s+)?[\w$]", re.I
+)
 
 _HISTORY_SENT = re.compile(r"\b(?:existing|previously\s+(?:issued|sold|outstanding))\b", re.I)
 
@@ -136,7 +144,7 @@ def prospectus_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
 _FORM = r"Form\s+(?P<form>[SF]-\d{1,2}(?:ASR)?|S-3ASR)\b"
 _REG_POS = re.compile(
     r"(?:registered\s+(?:direct|public|underwritten)\s+offering|"
-    r"\b(?:pursuant\s+to|under|off|from|by\s+means\s+of|into|in\s+connection\s+with)\s+(?:[\w.'&,()-]+\s+){0,7}?"
+    r"\b(?:pursuant\s+to|under|off|from|by\s+means\s+of|into|in\s+connection\s+with|(?:a\s+)?part\s+of)\s+(?:[\w.'&,()-]+\s+){0,7}?"
     r"(?:shelf\s+)?registration\s+statements?\b|"
     r"\bregistered\s+(?:under|with|pursuant\s+to)\s+(?:the\s+Securities\s+Act|a\s+registration|an?\s+(?:effective\s+)?(?:shelf\s+)?registration)|"
     r"\bhas\s+been\s+registered\b|\bwere\s+registered\b|\bRule\s+424\s*\(\s*b\s*\))",
