@@ -603,6 +603,12 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
         "ITEM 5.  OTHER EVENTS\n\n         The Registrant on May 2, 1997, completed the sale of 400,000\nshares of its Common Stock at $2.50 per share in a private placement under Regulation D.\n",
         [{"security": "common_stock", "shares": 400000, "price_per_share": 2.5, "date": "1997-05-02"}],
     ),
+    "history_paragraph_then_new_sale": (
+        "A paragraph recalling notes sold months earlier ('As previously reported, on March 2, 2022, ...', both "
+        "the original and an amended purchase) is history; the new closing reported after it is the sale.",
+        'Item 8.01 Other Events.\nAs previously reported, on March 2, 2022, Omega Labs Inc. (the "Company") entered into a securities purchase agreement with an investor pursuant to which the Company agreed to sell $50,000,000 in aggregate principal amount of its 6.00% senior notes due 2027. On April 4, 2022, the Company agreed to sell an additional $20,000,000 in aggregate principal amount of its 6.00% senior notes due 2027.\nOn September 14, 2022, the Company closed the sale of 2,000,000 shares of its common stock at a price of $3.00 per share in a registered direct offering.\n',
+        [{"security": "common_stock", "shares": 2000000, "price_per_share": 3.0, "date": "2022-09-14"}],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

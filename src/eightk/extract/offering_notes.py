@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date
 
 from eightk.extract.numbers import MONEY_RE, iter_percents, parse_money
 from eightk.extract.offering_text import KeywordPattern, Sentence
 from eightk.model import Evidence
+from eightk.parse.dates import iter_dates
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _RATE = r"(?P<rate>\d{1,2}(?:\.\d{1,4})?(?:[\s-]+\d/\d{1,2})?\s?(?:%|percent\b))"
@@ -107,7 +109,9 @@ def _rate_value(s: str) -> float | None:
     return None
 
 
-def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Series]:
+def find_series(
+    sents: list[Sentence], exhibit_sents: list[Sentence], ref: _date | None = None
+) -> list[Series]:
     found: dict[tuple, Series] = {}
     order: list[tuple] = []
     for s in sents:
@@ -139,6 +143,37 @@ def find_series(sents: list[Sentence], exhibit_sents: list[Sentence]) -> list[Se
     if any(x.from_exhibit_list and x.currency is None for x in out):
         _exhibit_currency(sents, out)
     return out
+
+
+# "As previously disclosed, on July 10, 2023, the Company entered into a Securities Purchase Agreement ...
+# to sell ... $340,000,000 in aggregate principal amount of 0% senior convertible notes due 2025": a paragraph
+# that opens by recalling a dated earlier report tells history, sentence by sentence, unless a sentence reports
+# a completion ("closed", "issued") (silver xt-012)
+_HISTORY_OPEN = re.compile(
+    r"\s*As\s+previously\s+(?:disclosed|reported|announced)\b[^.;]{0,40}?\b(?:on|dated)\s+", re.I
+)
+_DONE_NOW = re.compile(r"\b(?:completed|closed|consummated|issued|sold)\b", re.I)
+
+
+def history_paragraph(s: Sentence, ref: _date | None) -> bool:
+    """The paragraph opens "As previously disclosed, on <date>," with a date more than a month before the
+    report (the latest date the document states when the report date is unknown), and this sentence reports
+    no completion."""
+    text = s.region.doc.text
+    para = text.rfind("\n", 0, s.start) + 1
+    if "reviously" not in text[para : para + 16]:
+        return False
+    m = _HISTORY_OPEN.match(text, para)
+    if m is None or _DONE_NOW.search(text, s.start, s.end):
+        return False
+    d = iter_dates(text, m.end(), min(len(text), m.end() + 30))
+    if not d or d[0][1] != m.end():
+        return False
+    then = _date.fromisoformat(d[0][0])
+    if ref is None:
+        later = [x[0] for x in iter_dates(text)]
+        ref = _date.fromisoformat(max(later)) if later else None
+    return ref is not None and (ref - then).days > 31
 
 
 # "the documents included as (1) Exhibits 1.1, 4.1, 4.2, 4.3 and 4.4 relating to €3,500,000,000 aggregate
@@ -271,4 +306,4 @@ def _add(found: dict, order: list, s: Sentence, m: re.Match[str], t: str, *, exh
         ser.maturity_year = (year, s.ev(m.start("year"), m.end("year")))
 
 
-__all__ = ["MONEY_RE", "Series", "find_series"]
+__all__ = ["MONEY_RE", "Series", "find_series", "history_paragraph"]

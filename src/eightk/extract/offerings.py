@@ -28,7 +28,7 @@ from eightk.extract.offering_deals import (
     split_stock_and_debt,
     uncounted_sales,
 )
-from eightk.extract.offering_notes import Series, find_series
+from eightk.extract.offering_notes import Series, find_series, history_paragraph
 from eightk.extract.offering_parties import enrich
 from eightk.extract.offering_terms import (
     Registration,
@@ -80,6 +80,10 @@ def extract_offerings(filing: Filing) -> ExtractResult:
             text_sents += ss
             if r.kind == "body":
                 exhibit_sents += ss
+    ref = _ref_date(filing)
+    # a paragraph recalling a sale reported earlier ("As previously disclosed, on July 10, 2023, ...") is no sale
+    # of this report (silver xt-012)
+    text_sents = [s for s in text_sents if not history_paragraph(s, ref)]
     all_main = text_sents + exhibit_sents
 
     u302 = _item_302(filing)
