@@ -318,6 +318,9 @@ _SCAN_BITS = st.sampled_from(
         "Telephone: (212) 555-1234",
         "Date of Report (Date of earliest event reported): May 1, 2024",
         "Café Société",  # beyond ASCII: "?" in the lower-cased copy
+        "of the Exchange Act.",
+        "SECURITIES\n ACT",
+        "Registrant,\u2003State of Incorporation",
         "If an emerging growth company, indicate by check mark",
         "Written communications pursuant to Rule 425",
         "Pre-commencement communications pursuant to Rule 13e-4(c)",
@@ -345,6 +348,8 @@ def test_case_insensitive_scans_match_plain_regex(parts: list[str], pos: int) ->
         (c._LAST_COVER_PART, ("extended", "communication")),
         (c._MULTI_HEAD, "registrant"),
         (c._12B, "registered"),
+        (c._MULTI_HEAD, c._MULTI_HEAD_LOW),
+        (c._EX_TP_END, ("exchange", "securities")),
         *((rx, word) for _name, rx, word in c._BOXES),
     ]
     for rx, finder in scans:
@@ -521,3 +526,22 @@ def test_remembered_box_readings_shift_with_the_text() -> None:
             s = max(0, pos - 40)
             want = cov._box_before_in(text[s:pos])
             assert got == (None if want is None else (want[0], s + want[1], s + want[2]))
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["929 Long Bridge Drive, Arlington, VA", "22202"],
+        ["ONE BOWERMAN DRIVE", "BEAVERTON, OR 97005-6453"],
+        ["1400 Smith Street", "Houston,", "TX", "77002"],
+        ["1395 Crossman Avenue Sunnyvale, CA 94089"],
+        ["83 Stanley Road, UN 1 Box 103, RR6 Woodville,", "Ontario K0M 2T0"],
+        ["No. 8 Road, Shanghai, China"],
+    ],
+)
+def test_remembered_addresses_read_like_parse_address(texts: list[str]) -> None:
+    cov._ADDRESSES.clear()
+    for starts in ([0, 100, 200, 300], [5000, 40, 9, 70000]):
+        cells = list(zip(starts, texts, strict=False))
+        for _ in range(2):  # read, then remembered
+            assert cov._parse_address(cells) == parse_address(cells)

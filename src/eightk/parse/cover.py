@@ -23,7 +23,7 @@ from typing import Any
 
 from eightk.formats.html import XbrlFact
 from eightk.model import Cover, CoverConflict, Document, Evidence, Header, Security12b, evidence_for
-from eightk.parse.cover_address import ZIP, is_jurisdiction, parse_address
+from eightk.parse.cover_address import ZIP, Address, Seg, is_jurisdiction, parse_address
 from eightk.parse.cover_data import (
     CHECKED,
     EDGAR_PROVINCE_CODES,
@@ -533,8 +533,11 @@ def _dei_values(dei: list[XbrlFact]) -> tuple[dict[str, str], dict[str, str]]:
     """(:func:`_xbrl_values`, the first value of each name: what :func:`_hidden_facts` reads),
     in one pass."""
     out: dict[str, list[str]] = {}
+    memo = _TRANSFORMED
     for x in dei:
-        v = _transformed(x)
+        v = memo.get((x.value, x.format), memo)
+        if v is memo:
+            v = _transformed(x)
         if v is None:
             continue
         vals = out.get(x.name)
@@ -816,6 +819,7 @@ _FIELD_OF = {
     "file": "commission_file_number",
     "irs": "irs_employer_id",
 }
+_FIELD_SHORTS = frozenset(_FIELD_OF)
 
 
 def _labeled_fields(
@@ -833,6 +837,8 @@ def _labeled_fields(
             return  # nothing left to read
         for lab in ln.labels:
             fields = lab.fields or ()
+            if _FIELD_SHORTS.isdisjoint(fields):
+                continue  # (the loop below would skip every field)
             for short, field in _FIELD_OF.items():
                 if field in values or short not in fields:
                     continue
@@ -987,7 +993,7 @@ def _multi_registrant(f: _Found, lines: list[Line], text: str, tabbed: bool, low
 
 
 def _set_address(f: _Found, cells: list[tuple[int, str]]) -> None:
-    a = parse_address(cells)
+    a = _parse_address(cells)
     for field, seg in (
         ("address_street", a.street),
         ("address_city", a.city),
@@ -996,6 +1002,37 @@ def _set_address(f: _Found, cells: list[tuple[int, str]]) -> None:
     ):
         if seg is not None:
             f.set(field, seg.text.strip(" ,"), seg.start, seg.end)
+
+
+# parse_address reads only the cells' texts (every span it gives is an offset into one cell), and
+# a registrant prints the same address on each of its filings: each block of texts is read once, with
+# cell k placed at k << 32, and its spans are moved to where the cells are.
+_ADDRESSES: dict[tuple[str, ...], Address] = {}
+_MAX_ADDRESSES = 20_000
+_CELL_BITS = 32
+_CELL_MASK = (1 << _CELL_BITS) - 1
+
+
+def _parse_address(cells: list[tuple[int, str]]) -> Address:
+    """:func:`parse_address`, remembered by the cells' texts."""
+    key = tuple([t for _, t in cells])
+    a = _ADDRESSES.get(key)
+    if a is None:
+        if len(_ADDRESSES) >= _MAX_ADDRESSES:
+            _ADDRESSES.clear()
+        a = _ADDRESSES[key] = parse_address([(k << _CELL_BITS, t) for k, t in enumerate(key)])
+
+    def at(seg: Seg | None) -> Seg | None:
+        if seg is None:
+            return None
+        s, e = seg.start, seg.end
+        return Seg(
+            cells[s >> _CELL_BITS][0] + (s & _CELL_MASK),
+            cells[e >> _CELL_BITS][0] + (e & _CELL_MASK),
+            seg.text,
+        )
+
+    return Address(street=at(a.street), city=at(a.city), state=at(a.state), zip=at(a.zip))
 
 
 # --- address and phone ---------------------------------------------------------------------------
@@ -1195,7 +1232,7 @@ def _unlabeled_address_phone(f: _Found, lines: list[Line], text: str) -> None:
                 parts = [(prev.values[0].start, prev.values[0].text), *parts]
         if not _STREET_START.match(parts[0][1].strip()):
             continue
-        a = parse_address(parts)
+        a = _parse_address(parts)
         if a.street and a.city and a.state and a.zip:
             _set_address(f, parts)
             return
@@ -1468,7 +1505,7 @@ def _egc(text: str, end: int, low: str | None = None) -> tuple[Box, Box]:
             break
     t = _ci_search(_EX_TP, _EX_TP_LOW, text, low, 0, stop)
     if t:
-        sm = _EX_TP_END.search(text, t.end(), min(t.end() + 600, stop))
+        sm = _ci_search(_EX_TP_END, ("exchange", "securities"), text, low, t.end(), min(t.end() + 600, stop))
         if sm:
             ex = _box(_GLYPH_NEXT.match(text, sm.end(), min(sm.end() + 12, stop)), 0)
     return egc, ex

@@ -328,7 +328,17 @@ def build_lines(text: str, start: int, end: int, tabbed: bool) -> list[Line]:
         if tpl[4]:
             # A line with labels: its cells now (every reader walks the labels).
             cells = _cells_of(tpl, n, pos)
-            ln = Line(n, pos, le, raw, tpl[0], cells, [cells[k] for k in tpl[3]], [cells[k] for k in tpl[4]])
+            ln = new(Line)
+            ln.idx = n
+            ln.start = pos
+            ln.end = le
+            ln.text = raw
+            ln.visual = tpl[0]
+            ln.cells = cells
+            ln.values = [cells[k] for k in tpl[3]]
+            ln.labels = [cells[k] for k in tpl[4]]
+            ln.blank = False
+            ln._tpl = None
         else:
             # No label: cells and values made when first read (Line.__getattr__), blank lines none.
             ln = new(Line)
