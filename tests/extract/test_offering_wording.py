@@ -609,6 +609,58 @@ CASES: dict[str, tuple[str, str, list[dict[str, object]]]] = {
         'Item 8.01 Other Events.\nAs previously reported, on March 2, 2022, Omega Labs Inc. (the "Company") entered into a securities purchase agreement with an investor pursuant to which the Company agreed to sell $50,000,000 in aggregate principal amount of its 6.00% senior notes due 2027. On April 4, 2022, the Company agreed to sell an additional $20,000,000 in aggregate principal amount of its 6.00% senior notes due 2027.\nOn September 14, 2022, the Company closed the sale of 2,000,000 shares of its common stock at a price of $3.00 per share in a registered direct offering.\n',
         [{"security": "common_stock", "shares": 2000000, "price_per_share": 3.0, "date": "2022-09-14"}],
     ),
+    "option_closing_ordinary_shares": (
+        "An over-allotment closing reported alone: 'the sale of N additional ordinary shares in the option "
+        "closing' sells ordinary shares (common stock); the total after it and the base offering's closing date "
+        "belong to the whole offering.",
+        "Item 8.01 Other Events.\nOn May 6, 2022, the Company announced that the underwriters of its underwritten public offering of ordinary shares, which closed on May 2, 2022, exercised in full their option to purchase additional ordinary shares. After giving effect to the sale of 1,200,000 additional ordinary shares in the option closing, the total number of ordinary shares sold in the offering increased to 9,200,000 shares.\n",
+        [{"security": "common_stock", "shares": 1200000, "date": None, "gross_proceeds": None}],
+    ),
+    "underwriters_exercised_option": (
+        "'The underwriters exercised their option to purchase an additional N shares at $P per share' is a "
+        "closing of its own; the same count restated later is not another one, and proceeds after a running total "
+        "are the whole offering's.",
+        "Item 8.01 Other Events.\nThe underwriters exercised their option to purchase an additional 300,000 shares at $12.00 per share, bringing the total shares sold in the offering to 2,300,000. The offering resulted in gross proceeds of approximately $27.6 million. The underwriters of the Company's public offering that closed on March 3, 2021 have exercised in full their option to purchase an additional 300,000 shares of its common stock. The offering was made pursuant to a shelf registration statement on Form S-3.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 300000,
+                "price_per_share": 12.0,
+                "gross_proceeds": None,
+                "date": None,
+                "registered": True,
+                "registration_form": "S-3",
+            }
+        ],
+    ),
+    "investors_agreed_to_purchase": (
+        "The investors as the subject, hard-wrapped: 'The Purchasers have agreed\\nto purchase N shares ... at a "
+        "purchase price of $P per share' is the sale; a cap of the agreement is not proceeds.",
+        "On June 1, 2021, the Company entered into a Stock Purchase Agreement with the\nPurchasers named therein for up to $10.0 million of the Company's Common Stock.\nThe Purchasers have agreed\nto purchase an aggregate of 400,000 shares of Common Stock at the first closing,\nat a purchase price of $2.50 per share.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 400000,
+                "price_per_share": 2.5,
+                "gross_proceeds": None,
+                "date": "2021-06-01",
+            }
+        ],
+    ),
+    "prefunded_purchase_price_not_exercise": (
+        "'pre-funded warrants to purchase N shares at a purchase price of $P per share': P is what a pre-funded "
+        "warrant costs, never its exercise price (left out unless stated).",
+        "Item 8.01 Other Events.\nOn March 1, 2024, the Company closed a registered direct offering of 1,000,000 shares of its common stock at a purchase price of $3.001 per share and pre-funded warrants to purchase 500,000 shares of common stock at a purchase price of $3.00 per share. The offering was made pursuant to a shelf registration statement on Form S-3.\n",
+        [
+            {
+                "security": "common_stock",
+                "shares": 1000000,
+                "price_per_share": 3.001,
+                "warrant_shares": 500000,
+                "warrant_exercise_price": None,
+            }
+        ],
+    ),
 }
 
 ATM = 'Item 1.01 Entry into a Material Definitive Agreement.\nOn November 1, 2022, Beta Energy Inc. (the "Company") entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, Inc. (the "Agent"), pursuant to which the Company may offer and sell, from time to time through the Agent, shares of its common stock having an aggregate offering price of up to $50,000,000. The Company will pay the Agent a commission of up to 3.0% of the gross sales price of any shares sold under the Sales Agreement. Sales of the shares, if any, will be made by methods deemed to be an "at the market offering" as defined in Rule 415(a)(4). The shares will be issued pursuant to the Company\'s shelf registration statement on Form S-3 (File No. 333-267890).\n'

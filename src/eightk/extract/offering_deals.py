@@ -41,7 +41,7 @@ _WARRANT_TOTAL = re.compile(
     rf"\btotal\s+(?:number\s+of\s+)?warrants\s+issued\b[^.;]{{0,40}}?\s(?:were|was|is|of)\s+{_COUNT}", re.I
 )
 _SHARES = re.compile(
-    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:newly[\s-]issued|additional|restricted|unregistered|new|depositary|ordinary)\s+)?"
+    rf"(?<![\w$.,]){_COUNT}\s+(?:of\s+)?(?P<adj>(?:(?:newly[\s-]issued|additional|restricted|unregistered|new|depositary|ordinary)\s+){{1,2}})?"
     rf"(?P<unit>shares|units)\b(?P<cls>(?:\s*\((?:the\s+)?\"[^\"]{{1,30}}\"\))?\s+of\s+(?:its|our|the\s+\w+(?:'s)?|\w+'s)?\s*(?:[A-Z][\w.]*\s+){{0,3}}?"
     rf"(?:(?:Class|Series)\s+[A-Z0-9-]+\s+)?(?:(?:Redeemable\s+)?(?:Convertible\s+)?(?:Common|Preferred|Capital)\s+Stock|"
     rf"(?:common|preferred)\s+shares|stock))?",
@@ -141,7 +141,18 @@ _SKIP_SENT = re.compile(
 )
 _SALE = re.compile(
     r"\b(?:sold|sale|sell|issued|issue|issuance|purchase\s+agreement|subscription|private\s+placement|offering|"
-    r"financing|closed|placement|purchased|raised|consideration|merger|acquisition|to\s+exchange)\b",
+    r"financing|closed|placement|purchased|raised|consideration|merger|acquisition|to\s+exchange|"
+    # "The Investors have agreed to purchase an aggregate of 1,000,000 shares" (silver xt-011)
+    r"(?:investors?|purchasers?|subscribers?|buyers?)\s+(?:have\s+|has\s+)?agreed\s+to\s+purchase)\b",
+    re.I,
+)
+# "the underwriters exercised their option to purchase an additional 558,750 shares": an option closing sells
+# the shares (a second closing, silver xt-004/xt-010), unlike an option merely granted or one included in a total
+_OPTION_CLOSING = re.compile(r"\s+(?:sold\s+)?in\s+the\s+(?:over-?allotment\s+)?option\s+closing\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:total|increased\s+to|bringing|aggregate\s+(?:number|gross))\b", re.I)
+_OPTION_EXERCISED = re.compile(
+    r"\bexercised\s+(?:(?:in\s+full|in\s+part|fully)\s+)?(?:its|their|the|this)\s+(?:over-?allotment\s+)?option\s+"
+    r"(?:in\s+full\s+)?to\s+purchase\s+(?:an?\s+)?(?:additional\s+)?$",
     re.I,
 )
 _NOT_SOLD_SHARES = re.compile(
@@ -184,6 +195,7 @@ class Tranche:
     debt_word: tuple[str, Evidence] | None = None  # the notes/debentures the principal amount is of
     uncounted: bool = False  # a sale reported with no figure ("the offer and sale of the Series A Preferred")
     commitment: bool = False  # commitment shares issued beside a note
+    option: bool = False  # shares sold when the underwriters exercised their option (a second closing)
 
     def put(self, k: str, v: object, ev: Evidence) -> None:
         if k not in self.values and k not in self.blocked:
@@ -429,6 +441,16 @@ def _in_agent_clause(t: str, pos: int, starts: list[int]) -> bool:
     return any(a <= pos and pos - a <= 240 and ";" not in t[a:pos] for a in starts)
 
 
+_PURCHASE_PRICE_HEAD = re.compile(r"\b(?:purchase|offering)\s+price\b", re.I)
+_PREFUNDED_BEFORE = re.compile(r"\bpre-?\s?funded\s+(?:common\s+stock\s+)?$", re.I)
+
+
+def _after_prefunded(t: str, a: int) -> bool:
+    """Is the last "warrant(s)" before ``a`` a pre-funded one?"""
+    w = t.rfind("arrant", 0, a)
+    return w > 0 and bool(_PREFUNDED_BEFORE.search(t, max(0, w - 30), w - 1))
+
+
 def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
     defined = _defined_shares(sents)
@@ -549,7 +571,12 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                         cur.partition = True
                     used.append((m.start(), m.end()))
                     continue
-                if n is None or _NOT_SOLD_SHARES.search(pre) or _SHARES_AFTER_SKIP.match(t[m.end() :]):
+                opt = _OPTION_EXERCISED.search(pre) if "exercised" in pre else None
+                if (
+                    n is None
+                    or _NOT_SOLD_SHARES.search(pre, 0, opt.start() if opt else len(pre))
+                    or _SHARES_AFTER_SKIP.match(t[m.end() :])
+                ):
                     continue
                 if not has_sale or _other_issuer(m.group("cls"), issuer):
                     continue
@@ -569,6 +596,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     sec_over = "common_stock"  # "4,000,000 ordinary shares": a foreign issuer's common stock
                 elif (
                     m.group("unit").lower() == "shares"
+                    and not opt
                     and not m.group("cls")
                     and not re.search(r"\b(?:common|preferred|stock)\b", t[m.end() : m.end() + 60], re.I)
                 ):
@@ -581,7 +609,14 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 is_add = bool(m.group("adj") and "additional" in m.group("adj").lower()) or bool(
                     _ADDITIONAL.search(t[max(0, m.start() - 40) : m.start()])
                 )
-                if cur is not None and "shares" in cur.values and is_add:
+                if (
+                    cur is not None
+                    and "shares" in cur.values
+                    and is_add
+                    # the option closing restated ("... have exercised in full their option to purchase an
+                    # additional 558,750 shares of its common stock") is no further closing
+                    and not (opt and any(x.values.get("shares") == n for x in tranches))
+                ):
                     prev = cur
                     cur = Tranche()
                     tranches.append(cur)
@@ -647,6 +682,12 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     continue  # a second count for the same tranche: keep the first
                 if re.search(r"\bof\s+which\s+$", t[max(0, m.start() - 25) : m.start()], re.I):
                     part_head, part_sent = cur, s
+                if (opt or (is_add and _OPTION_CLOSING.match(t, m.end()))) and "shares" not in cur.values:
+                    cur.option = True
+                    if _CUMULATIVE.search(t):
+                        # "..., raising total shares sold to 4,283,750": the proceeds stated next are the whole
+                        # offering's (silver xt-010)
+                        cur.blocked.add("gross_proceeds")
                 sec = sec_over or _security_from_cls(m.group("unit"), m.group("cls"), t)
                 cur.put("security", sec, s.ev(m.start("unit"), m.end()))
                 ev = s.ev(m.start("n"), m.end("n"))
@@ -873,6 +914,11 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                     k = "conversion_price"
                 elif ctx == "warrant":
                     if not re.search(r"\bprice\b|\bat\s+$", head, re.I):
+                        continue
+                    if _PURCHASE_PRICE_HEAD.search(head[-40:]) and _after_prefunded(t, a):
+                        # "pre-funded warrants to purchase 500,000 shares at a purchase price of $2.00": what a
+                        # pre-funded warrant costs, not its exercise price
+                        used.append((a, b))
                         continue
                     k = "warrant_exercise_price"
                 elif ctx == "conversion":

@@ -441,6 +441,16 @@ def _deals(
 _BY_REFERENCE = re.compile(r"\bincorporat\w*\s+(?:herein\s+)?by\s+reference\b|\bpreviously\s+filed\b", re.I)
 
 
+_BASE_CLOSED = re.compile(r"\b(?:that|which)\s+(?:was\s+)?(?:closed|completed|consummated)\s+on\s+$", re.I)
+
+
+def _base_closed(sents: list[Sentence], q: Evidence) -> bool:
+    for s in sents:
+        if s.region.doc.index == q.document and s.start <= q.start < s.end:
+            return bool(_BASE_CLOSED.search(s.region.doc.text, max(s.start, q.start - 40), q.start))
+    return False
+
+
 def _tranche_offering(
     tr: Tranche,
     i: int,
@@ -458,12 +468,18 @@ def _tranche_offering(
         if k in _OFFERING_FIELDS or k == "security":
             vals[k] = v
             ev[k] = tr.evidence[k]
-    if single:
+    if tr.option:
+        # an option closing: never the base offering's date ("its public offering that closed on December 18,
+        # 2020, have exercised ... their option", silver xt-010/xt-004)
+        date = closing_date(tr.sentences)
+        if date is not None and _base_closed(tr.sentences, date[1]):
+            date = None
+    elif single:
         # one tranche: the closing wherever the text states it ("The Offering ... closed on October 29")
         date = closing_date(tr.sentences) or closing_date(date_sents) or agreement_date(tr.sentences)
     else:
         date = closing_date(tr.sentences) or agreement_date(tr.sentences)
-    if date is None and (i == 0 or tr.partition):
+    if date is None and (i == 0 or tr.partition) and not tr.option:
         # a part of one agreement with no date of its own takes the agreement's date
         date = _deal_date([], date_sents)
         if date is None and listed:
