@@ -545,3 +545,41 @@ def test_remembered_addresses_read_like_parse_address(texts: list[str]) -> None:
         cells = list(zip(starts, texts, strict=False))
         for _ in range(2):  # read, then remembered
             assert cov._parse_address(cells) == parse_address(cells)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "(212) 555-1234",
+                "212.555.1234",
+                "555-1234",
+                "+1 212 555 1234",
+                "ext. 12",
+                "Fax",
+                "FAX:",
+                "fax",
+                "Facsimile",
+                "TELECOPIER",
+                "٣٤٥٦",
+                "1",
+                "-",
+                " ",
+                "\t",
+                "(",
+                ")",
+                "x",
+                "Tel",
+                "é",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_phone_and_fax_gates_read_like_the_regexes(parts: list[str]) -> None:
+    t = "".join(parts)
+    want = cov.PHONE.search(t)
+    got = cov._phone_search(t)
+    assert (got and got.span()) == (want and want.span())
+    assert cov._has_fax(t) == (cov._FAX.search(t) is not None)

@@ -67,6 +67,22 @@ _NOT_NAME = re.compile(
 )
 _PHONE_KEY = re.compile(r"telephone|\bphone\b|\btel\b\.?", re.I)
 _FAX = re.compile(r"\bfax\b|facsimile|telecopie", re.I)
+_DIGITS4 = re.compile(r"\d{4}")  # every PHONE match holds four digits in a row
+
+
+def _phone_search(t: str) -> re.Match[str] | None:
+    """``PHONE.search(t)``, not tried where no four digits stand in a row."""
+    return PHONE.search(t) if _DIGITS4.search(t) else None
+
+
+def _has_fax(t: str) -> bool:
+    """Whether ``_FAX`` matches in ``t``: ASCII text without its words is read without the regex
+    (on ASCII text re.IGNORECASE matches exactly what lower() gives)."""
+    if t.isascii():
+        low = t.lower()
+        if "fax" not in low and "facsimile" not in low and "telecopie" not in low:
+            return False
+    return _FAX.search(t) is not None
 _BOXES = (  # (field, pattern, the lower-case word opening every match)
     (
         "written_communications",
@@ -235,6 +251,15 @@ def _ci_search(
         return rx.search(text, pos, endpos)
     find = low.find
     match = rx.match
+    if type(finder) is str:  # (the common case, its loop kept tight)
+        while True:
+            c = find(finder, pos, endpos)
+            if c < 0:
+                return None
+            m = match(text, c, endpos)
+            if m is not None:
+                return m
+            pos = c + 1
     while True:
         if type(finder) is str:
             c = find(finder, pos, endpos)
@@ -709,6 +734,7 @@ def _neighbour_values(lines: list[Line], label: Cell, step: int, tabbed: bool, l
         vals = ln.values
         if (
             vals
+            and vals[0].text.startswith("(")  # (what all() below reads first, without its set-up)
             and all(c.text.startswith("(") and c.text.rstrip().endswith(")") for c in vals)
             and not ln.labels
         ):
@@ -1075,8 +1101,8 @@ def _address(f: _Found, lines: list[Line], text: str, tabbed: bool) -> None:
     parts: list[tuple[int, str]] = []
     for c in cells:
         t = c.text.strip()
-        pm = PHONE.search(t)
-        if _FAX.search(t):
+        pm = _phone_search(t)
+        if _has_fax(t):
             continue
         if pm and (pm.start() == 0 or _TEL_WORD.fullmatch(t[: pm.start()])):
             f.set("phone", _clean(pm.group(0)), c.start + pm.start(), c.start + pm.end(), c.line)
@@ -1182,7 +1208,7 @@ def _phone(f: _Found, lines: list[Line], text: str) -> None:
                     pm
                     and other.values
                     and not other.labels
-                    and not _FAX.search(t)
+                    and not _has_fax(t)
                     and not _TEL_NOISE_S.sub("", t[: pm.start()] + t[pm.end() :])
                 ):
                     c = other.values[0]
@@ -1211,8 +1237,8 @@ def _unlabeled_address_phone(f: _Found, lines: list[Line], text: str) -> None:
         for ln in region:
             for c in ln.values:
                 t = c.text.strip()
-                pm = PHONE.search(t)
-                if pm and not _FAX.search(t) and not _TEL_NOISE_W.sub("", t[: pm.start()] + t[pm.end() :]):
+                pm = _phone_search(t)
+                if pm and not _has_fax(t) and not _TEL_NOISE_W.sub("", t[: pm.start()] + t[pm.end() :]):
                     phones.append((c, pm))
         if len(phones) == 1:
             c, pm = phones[0]
@@ -1220,7 +1246,7 @@ def _unlabeled_address_phone(f: _Found, lines: list[Line], text: str) -> None:
     if "address_street" in f or "address_zip" in f:
         return
     for k, ln in enumerate(region):
-        cells = [c for c in ln.values if not PHONE.search(c.text)]
+        cells = [c for c in ln.values if not _phone_search(c.text)]
         if not cells or ln.labels:
             continue
         if not ZIP.search(cells[-1].text[-12:]):
@@ -1394,7 +1420,7 @@ def _former_name(f: _Found, lines: list[Line]) -> None:
     if not cells:
         return
     t = ", ".join(_clean(c.text).strip(" ,") for c in cells)
-    if _NA.match(t) or not _TWO_LETTERS.search(t) or PHONE.search(t) or find_date(t):
+    if _NA.match(t) or not _TWO_LETTERS.search(t) or _phone_search(t) or find_date(t):
         return
     if _NOT_NAME.search(t) or _NOT_FORMER.search(t):
         return
