@@ -451,6 +451,67 @@ def _after_prefunded(t: str, a: int) -> bool:
     return w > 0 and bool(_PREFUNDED_BEFORE.search(t, max(0, w - 30), w - 1))
 
 
+# one literal of every branch of _SKIP_SENT / _GROSS (lower case)
+_SKIP_STEMS = (
+    "option",
+    "restricted",
+    "incentive",
+    "proposed",
+    "intent",
+    "binding",
+    "sheet",
+    "previously",
+    "last",
+    "first",
+    "second",
+    "credit",
+    "revolving",
+    "loan",
+    "lender",
+    "borrow",
+    "repurchas",
+    "buyback",
+    "redeem",
+    "redempt",
+    "reinvest",
+    "employee",
+)
+_GROSS_STEMS = (
+    "gross",
+    "aggregate",
+    "total",
+    "financing",
+    "raised",
+    "purchase",
+    "exchange",
+    "received",
+    "offering",
+    "sale",
+    "placement",
+)
+
+
+def _has_money_char(t: str) -> bool:
+    """``_MONEY_CHAR.search(t) is not None``, by literal tests first."""
+    if "$" in t or "€" in t or "£" in t or "¥" in t:
+        return True
+    if "USD" in t or "EUR" in t or "GBP" in t:
+        return _MONEY_CHAR.search(t) is not None
+    return False
+
+
+_EVENT_WORDS = ("share", "unit", "warrant", "%", "percent", "conver")
+
+
+def _any_word(tl: str, words: tuple[str, ...]) -> bool:
+    """Does any of ``words`` occur in ``tl``: a plain loop (faster than any() over a generator or a regex
+    alternation of the literals, measured)."""
+    for w in words:  # noqa: SIM110
+        if w in tl:
+            return True
+    return False
+
+
 def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tranche]:
     tranches: list[Tranche] = []
     defined = _defined_shares(sents)
@@ -466,10 +527,20 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             if cur is not None and "interest" in t:
                 _no_interest(cur, s, t)
             continue
-        if _SKIP_SENT.search(t):
+        tl = s.low
+        money = _has_money_char(t)
+        # stem gates (exact for ASCII text, where re.I and lower() agree letter for letter): a pattern whose
+        # every branch needs one of these words cannot match a sentence without them
+        ascii_ = t.isascii()
+        skip = (not ascii_ or _any_word(tl, _SKIP_STEMS)) and _SKIP_SENT.search(t) is not None
+        if not money and not _any_word(tl, _EVENT_WORDS):
+            # no event below can be read (each needs money or one of these words): only "does not bear
+            # interest" is left to check
+            if cur is not None and "interest" in t and not skip:
+                _no_interest(cur, s, t)
             continue
-        tl = t.lower()
-        money = _MONEY_CHAR.search(t) is not None
+        if skip:
+            continue
         events: list[tuple[int, str, re.Match[str]]] = []
         wspans: list[tuple[int, int]] = []
         if "warrant" in tl:
@@ -492,8 +563,9 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if "amount of" in tl or "e for" in tl:
                     for m in _PRINCIPAL_NOTE.finditer(t):
                         events.append((m.start(), "principal", m))
-            for m in _GROSS.finditer(t):
-                events.append((m.start(), "gross", m))
+            if not ascii_ or _any_word(tl, _GROSS_STEMS):
+                for m in _GROSS.finditer(t):
+                    events.append((m.start(), "gross", m))
             if "net proceeds" in tl:
                 for m in _NET.finditer(t):
                     events.append((m.start(), "net", m))

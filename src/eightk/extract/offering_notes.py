@@ -118,7 +118,7 @@ def find_series(
         t = s.text
         # cheap gates: every series is named by a figure, a kind word and a currency sign (the kind word
         # first: a plain substring test, where the two patterns would scan every sentence)
-        tl = t.lower()
+        tl = s.low
         if not ("note" in tl or "debenture" in tl or "bond" in tl):
             continue
         if not _MONEY_CHAR.search(t) or not _SALE.search(t):
@@ -133,7 +133,7 @@ def find_series(
                     _add(found, order, s, m, t, exhibit=False)
     for s in exhibit_sents:
         t = s.text
-        if "form" not in t.lower():
+        if "form" not in s.low:
             continue
         for m in _F.finditer(t):
             _add(found, order, s, m, t, exhibit=True)

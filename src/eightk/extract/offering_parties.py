@@ -713,7 +713,7 @@ def read_parties(sents: Iterable[Sentence], issuer: set[str] | None, ref: _date 
             doc = s.region.doc
             text = doc.text
             t = s.text
-            tl = t.lower()
+            tl = s.low
             rep = "representative" in tl or ", as " in tl
             defined = '"' in t
             acted = any(v in tl for v in _ACT_VERBS) or (
@@ -933,7 +933,7 @@ def read_terms(sents: Iterable[Sentence], ref: _date | None) -> Terms:
     for s0 in sents:
         for s in _windows(s0, _TERMS_CUE, _TERM_WORDS):
             t = s.text
-            tl = t.lower()
+            tl = s.low
             term = "warrant" in tl and any(w in tl for w in _TERM_CUES) and "option" not in tl
             pf = "funded" in tl
             net = ("net proceeds" in tl and "$" in t) or ("net proceeds" in tl and "€" in t)

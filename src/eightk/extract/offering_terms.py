@@ -211,7 +211,7 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
     neg: tuple[bool, Evidence] | None = None
     for s in sents:
         t = s.text
-        tl = t.lower()
+        tl = s.low
         if not any(w in tl for w in _REG_WORDS):
             continue  # cheap gate: no word any registration or exemption pattern starts from
         for m in _REG_POS.finditer(t):

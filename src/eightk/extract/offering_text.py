@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from heapq import heapify, heappop, heappush
 from itertools import islice
 
@@ -258,10 +258,26 @@ class Sentence:
     region: Region
     start: int  # absolute offsets into region.doc.text
     end: int
+    # the text and its lower-case form, cut once when first asked for (every extractor pass reads them)
+    _text: str | None = field(default=None, compare=False, repr=False)
+    _low: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
-        return self.region.doc.text[self.start : self.end]
+        t = self._text
+        if t is None:
+            t = self.region.doc.text[self.start : self.end]
+            _set_text(self, t)
+        return t
+
+    @property
+    def low(self) -> str:
+        """``self.text.lower()``, computed once."""
+        t = self._low
+        if t is None:
+            t = self.text.lower()
+            _set_low(self, t)
+        return t
 
     def ev(self, a: int, b: int) -> Evidence:
         """Evidence for the sentence-relative span [a, b)."""
@@ -273,6 +289,8 @@ _new_sentence = object.__new__
 _set_region = Sentence.region.__set__  # type: ignore[attr-defined]
 _set_start = Sentence.start.__set__  # type: ignore[attr-defined]
 _set_end = Sentence.end.__set__  # type: ignore[attr-defined]
+_set_text = Sentence._text.__set__  # type: ignore[attr-defined]
+_set_low = Sentence._low.__set__  # type: ignore[attr-defined]
 
 
 def _sentence(region: Region, a: int, b: int) -> Sentence:
@@ -280,6 +298,8 @@ def _sentence(region: Region, a: int, b: int) -> Sentence:
     _set_region(s, region)
     _set_start(s, a)
     _set_end(s, b)
+    _set_text(s, None)
+    _set_low(s, None)
     return s
 
 

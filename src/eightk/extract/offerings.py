@@ -232,9 +232,34 @@ def _aliases(text: str, names: list[str]) -> set[str]:
         before = text[max(0, m.start() - 90) : m.start()]
         if "(" in before[-60:] or ")" in before[-60:]:
             before = before[max(before.rfind("("), before.rfind(")")) + 1 :]
-        if any(re.search(rf"\b{re.escape(h)}\b", before, re.I) for h in heads):
+        if any(_has_word(before, h) for h in heads):
             out.add(m.group("a").lower())
     return out
+
+
+def _is_w(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_word(text: str, h: str) -> bool:
+    """``re.search(rf"\b{re.escape(h)}\b", text, re.I)`` without compiling a pattern per registrant name
+    (thousands of distinct names thrash the re module's cache in a bulk run): literal search in ASCII text,
+    the pattern itself otherwise."""
+    if not h:
+        return False
+    if not (text.isascii() and h.isascii()):
+        return re.search(rf"\b{re.escape(h)}\b", text, re.I) is not None
+    low = text.lower()
+    hw0, hw1 = _is_w(h[0]), _is_w(h[-1])
+    i = low.find(h)
+    while i >= 0:
+        j = i + len(h)
+        left = i > 0 and _is_w(low[i - 1])
+        right = j < len(low) and _is_w(low[j])
+        if left != hw0 and right != hw1:
+            return True
+        i = low.find(h, i + 1)
+    return False
 
 
 def _press_usable(filing: Filing) -> bool:
