@@ -491,6 +491,11 @@ _GROSS_STEMS = (
 )
 
 
+def _skip_sent(s: Sentence, t: str) -> bool:
+    """``_SKIP_SENT.search(t) is not None``, tried only where one of its stems occurs (ASCII text)."""
+    return (not t.isascii() or _any_word(s.low, _SKIP_STEMS)) and _SKIP_SENT.search(t) is not None
+
+
 def _has_money_char(t: str) -> bool:
     """``_MONEY_CHAR.search(t) is not None``, by literal tests first."""
     if "$" in t or "€" in t or "£" in t or "¥" in t:
@@ -532,14 +537,13 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
         # stem gates (exact for ASCII text, where re.I and lower() agree letter for letter): a pattern whose
         # every branch needs one of these words cannot match a sentence without them
         ascii_ = t.isascii()
-        skip = (not ascii_ or _any_word(tl, _SKIP_STEMS)) and _SKIP_SENT.search(t) is not None
         if not money and not _any_word(tl, _EVENT_WORDS):
             # no event below can be read (each needs money or one of these words): only "does not bear
             # interest" is left to check
-            if cur is not None and "interest" in t and not skip:
+            if cur is not None and "interest" in t and not _skip_sent(s, t):
                 _no_interest(cur, s, t)
             continue
-        if skip:
+        if _skip_sent(s, t):
             continue
         events: list[tuple[int, str, re.Match[str]]] = []
         wspans: list[tuple[int, int]] = []
@@ -1209,7 +1213,7 @@ def consideration_stock(sents: list[Sentence], issuer: set[str] | None) -> list[
     """The registrant's common stock paid in a merger or a confirmed plan, stated with no count sold."""
     for s in sents:
         t = s.text
-        if not ("receive" in t or "$" in t or "reorganization" in t) or _SKIP_SENT.search(t):
+        if not ("receive" in t or "$" in t or "reorganization" in t) or _skip_sent(s, t):
             continue
         if "receive" in t and _MERGER_WORDS.search(t):
             for m in _RATIO.finditer(t):
