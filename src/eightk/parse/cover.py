@@ -83,6 +83,8 @@ def _has_fax(t: str) -> bool:
         if "fax" not in low and "facsimile" not in low and "telecopie" not in low:
             return False
     return _FAX.search(t) is not None
+
+
 _BOXES = (  # (field, pattern, the lower-case word opening every match)
     (
         "written_communications",
