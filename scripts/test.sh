@@ -9,7 +9,7 @@ echo "== ruff"
 ruff check src tests bench
 echo "== pytest"
 python -m pytest -p no:cacheprovider
-echo "== accuracy gate (eightk eval on the shared dev set, per-group floors in .ci/eval-floors.json)"
+echo "== accuracy gate (eightk eval on the shared dev set, floors per group and per offering field in .ci/eval-floors.json)"
 GOLD=../shared/gold/dev
 CORPUS=../shared/corpus/dev
 if [ -d "$GOLD" ] && [ -d "$CORPUS" ]; then
@@ -26,3 +26,9 @@ elif [ "${CI:-}" = "true" ]; then
 else
   echo "skipped: no $GOLD beside the project (the gate runs in CI)"
 fi
+# Silver financing excerpts from public web pages, shipped with the project (tests/silver/excerpts*/README.md).
+for set in excerpts excerpts_v2; do
+  echo "== silver set: $set"
+  eightk eval --gold "tests/silver/$set/gold" --corpus "tests/silver/$set/corpus" \
+    --floors ".ci/silver-$set-floors.json" --quiet
+done

@@ -61,3 +61,15 @@ def test_help_lists_commands() -> None:
     assert code == 0
     for c in ("parse", "text", "eval"):
         assert c in out
+
+
+def test_eval_floors_gate_fields_as_well_as_groups(tmp_path: Path) -> None:
+    from eightk.evaluate import Counts, Report, check_floors
+
+    report = Report()
+    report.count("offerings", "gross_proceeds", Counts(tp=8, fp=0, fn=2))
+    report.groups["offerings"].add(Counts(tp=8, fp=0, fn=2))
+    assert check_floors(report, {"offerings.gross_proceeds.precision": 0.97}) == []
+    failed = check_floors(report, {"offerings.gross_proceeds.recall": 0.9, "offerings": 0.95})
+    assert [f.split(":")[0] for f in failed] == ["offerings.gross_proceeds.recall", "offerings"]
+    assert check_floors(report, {"offerings.fees.recall": 0.9})  # a field never scored fails its floor
