@@ -496,6 +496,94 @@ def _skip_sent(s: Sentence, t: str) -> bool:
     return (not t.isascii() or _any_word(s.low, _SKIP_STEMS)) and _SKIP_SENT.search(t) is not None
 
 
+def _word_starts(tl: str, w: str, out: list[int]) -> None:
+    """Append every position where ``w`` starts a word of ``tl`` (``\\bw``; ``w`` begins with a letter, ``tl``
+    is ASCII, where ``\\w`` is a letter, a digit or ``_``)."""
+    i = tl.find(w)
+    while i >= 0:
+        if i == 0 or not (tl[i - 1].isalnum() or tl[i - 1] == "_"):
+            out.append(i)
+        i = tl.find(w, i + 1)
+
+
+def _all_starts(tl: str, w: str, out: list[int]) -> None:
+    """Append every position where ``w`` occurs in ``tl``."""
+    i = tl.find(w)
+    while i >= 0:
+        out.append(i)
+        i = tl.find(w, i + 1)
+
+
+def _gross_iter(t: str, tl: str) -> list[re.Match[str]]:
+    """``list(_GROSS.finditer(t))`` for ASCII ``t`` (``tl`` its lower-case form), read faster: every branch of
+    _GROSS starts with a word or a currency sign, so a match can start only where one of them stands; the
+    pattern is tried only there (``match`` at a position sees the text before it, as ``finditer`` does), in
+    order, from the end of the last match -- the same matches, without running the whole alternation at every
+    character (~0.5 us a character)."""
+    c: list[int] = []
+    _word_starts(tl, "gross", c)  # gross proceeds
+    _word_starts(tl, "aggregate", c)  # aggregate purchase price
+    if "total" in tl or "aggregate" in tl:
+        _word_starts(tl, "for", c)  # for total proceeds of
+    if "financing" in tl:  # $N financing: U.S.$, US$, USD, EUR, GBP, $
+        _all_starts(tl, "$", c)
+        _all_starts(tl, "u", c)
+        _all_starts(tl, "eur", c)
+        _all_starts(tl, "gbp", c)
+    _word_starts(tl, "raised", c)
+    _word_starts(tl, "purchase", c)  # purchase price of
+    if "exchange" in tl:
+        _word_starts(tl, "in", c)  # in exchange for $N in cash
+    if "received" in tl:
+        _word_starts(tl, "we", c)  # we / the Company / the Registrant received
+        _word_starts(tl, "the", c)
+    _word_starts(tl, "offering", c)  # offering / sale / placement of $N of its
+    _word_starts(tl, "sale", c)
+    _word_starts(tl, "placement", c)
+    out: list[re.Match[str]] = []
+    if not c:
+        return out
+    c.sort()
+    pos = 0
+    match = _GROSS.match
+    for p in c:
+        if p < pos:
+            continue
+        m = match(t, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+# where a count of _SHARES can start: a digit after no word character, sign or separator, or (before a figure
+# in brackets, "two million (2,000,000)") a number word after none (lower-case text)
+_COUNT_DIGIT = re.compile(r"\d(?<![\w$.,]\d)")
+_COUNT_WORD = re.compile(rf"(?<![\w$.,]){_NW}")
+_PAREN_DIGIT = re.compile(r"\(\s*\d")
+
+
+def _shares_iter(t: str, tl: str) -> list[re.Match[str]]:
+    """``list(_SHARES.finditer(t))`` for ASCII ``t`` (``tl`` its lower-case form), read faster: a match starts
+    with a digit or a number word not preceded by ``[\\w$.,]``, so the pattern is tried only there, in order,
+    from the end of the last match (as in :func:`_gross_iter`)."""
+    c = [m.start() for m in _COUNT_DIGIT.finditer(t)]
+    if "(" in t and _PAREN_DIGIT.search(t):
+        c += [m.start() for m in _COUNT_WORD.finditer(tl)]
+        c.sort()
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = _SHARES.match
+    for p in c:
+        if p < pos:
+            continue
+        m = match(t, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _has_money_char(t: str) -> bool:
     """``_MONEY_CHAR.search(t) is not None``, by literal tests first."""
     if "$" in t or "€" in t or "£" in t or "¥" in t:
@@ -556,7 +644,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             for m in _CTX_WARRANT.finditer(t):
                 events.append((m.start(), "ctx_warrant", m))
         if "share" in tl or "unit" in tl:
-            for m in _SHARES.finditer(t):
+            for m in _shares_iter(t, tl) if ascii_ else _SHARES.finditer(t):
                 if any(a <= m.start("n") < b for a, b in wspans):
                     continue
                 events.append((m.start(), "shares", m))
@@ -567,8 +655,11 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 if "amount of" in tl or "e for" in tl:
                     for m in _PRINCIPAL_NOTE.finditer(t):
                         events.append((m.start(), "principal", m))
-            if not ascii_ or _any_word(tl, _GROSS_STEMS):
+            if not ascii_:
                 for m in _GROSS.finditer(t):
+                    events.append((m.start(), "gross", m))
+            elif _any_word(tl, _GROSS_STEMS):
+                for m in _gross_iter(t, tl):
                     events.append((m.start(), "gross", m))
             if "net proceeds" in tl:
                 for m in _NET.finditer(t):
