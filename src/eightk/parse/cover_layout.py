@@ -200,10 +200,19 @@ _BARE_LABEL = re.compile(r"[(]?(?:number|no\.?|code|of\s+\w+)[).]*", re.I)
 @lru_cache(maxsize=8192)
 def _is_label(t: str) -> bool:
     words = _WORD.findall(t)
-    if not words:
+    n = len(words)
+    if not n:
         return False
-    known = sum(1 for w in words if w.lower().rstrip(",.:;)") in _LABEL_WORDS or w.lower() in _LABEL_WORDS)
-    ratio = known / len(words)
+    known = unknown = 0
+    for w in words:
+        lw = w.lower()
+        if lw.rstrip(",.:;)") in _LABEL_WORDS or lw in _LABEL_WORDS:
+            known += 1
+        else:
+            unknown += 1
+            if 2 * unknown > n:
+                return False  # the ratio of known words is below 0.5 whatever follows
+    ratio = known / n
     if ratio < 0.5:
         return False
     if not label_fields(t) and not _BARE_LABEL.fullmatch(t):
