@@ -338,6 +338,8 @@ def _warrant_side_deals(text_sents: list[Sentence], warnings: list[str]) -> list
     dealers of a convertible note, 19,093,100 shares at a $73.33 strike). Only warrants standing alone:
     a tranche with shares, principal or proceeds belongs to the notes just read."""
     out: list[Offering] = []
+    if not any("warrant" in s.low for s in text_sents):
+        return out  # a warrant count is read only from a sentence naming warrants
     for tr in read_deals(text_sents):
         v = tr.values
         if "warrant_shares" not in v or any(k in v for k in ("shares", "principal_amount", "gross_proceeds")):
