@@ -7,7 +7,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eightk.extract.offering_deals import _GROSS, _SHARES, _gross_iter, _shares_iter
+from eightk.extract.offering_deals import (
+    _GROSS,
+    _MONEY_RX,
+    _RATE,
+    _SHARES,
+    _SKIP_SENT,
+    _gross_iter,
+    _money_iter,
+    _rate_iter,
+    _shares_iter,
+    _skip_at,
+)
 
 # the words and signs the patterns are built from, so random text often comes close to a match
 _PIECES = [
@@ -108,8 +119,12 @@ def _sig(ms: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_scans_match_full_patterns(parts: list[str]) -> None:
     t = "".join(parts)
-    assert _sig(_gross_iter(t, t.lower())) == _sig(_GROSS.finditer(t))
-    assert _sig(_shares_iter(t, t.lower())) == _sig(_SHARES.finditer(t))
+    assert _sig(_money_iter(t)) == _sig(_MONEY_RX.finditer(t))
+    if t.isascii():  # the other scans are used on ASCII text only
+        assert _sig(_gross_iter(t, t.lower())) == _sig(_GROSS.finditer(t))
+        assert _sig(_shares_iter(t, t.lower())) == _sig(_SHARES.finditer(t))
+        assert _sig(_rate_iter(t, t.lower())) == _sig(_RATE.finditer(t))
+        assert _skip_at(t, t.lower()) == (_SKIP_SENT.search(t) is not None)
 
 
 def test_known_sentences() -> None:
@@ -122,4 +137,6 @@ def test_known_sentences() -> None:
     ):
         assert _sig(_gross_iter(t, t.lower())) == _sig(_GROSS.finditer(t))
         assert _sig(_shares_iter(t, t.lower())) == _sig(_SHARES.finditer(t))
+        assert _sig(_money_iter(t)) == _sig(_MONEY_RX.finditer(t))
+        assert _sig(_rate_iter(t, t.lower())) == _sig(_RATE.finditer(t))
         assert re.search(r"\d", t)

@@ -493,7 +493,107 @@ _GROSS_STEMS = (
 
 def _skip_sent(s: Sentence, t: str) -> bool:
     """``_SKIP_SENT.search(t) is not None``, tried only where one of its stems occurs (ASCII text)."""
-    return (not t.isascii() or _any_word(s.low, _SKIP_STEMS)) and _SKIP_SENT.search(t) is not None
+    if not t.isascii():
+        return _SKIP_SENT.search(t) is not None
+    tl = s.low
+    return _any_word(tl, _SKIP_STEMS) and _skip_at(t, tl)
+
+
+def _skip_at(t: str, tl: str) -> bool:
+    """``_SKIP_SENT.search(t) is not None`` for ASCII ``t``: every branch starts a word with one of these
+    words, and needs the later words tested first (``tl`` is ``t.lower()``)."""
+    c: list[int] = []
+    if "option" in tl:
+        _word_starts(tl, "stock", c)  # stock options
+        _word_starts(tl, "options", c)  # options to purchase
+    _word_starts(tl, "restricted", c)
+    if "incentive" in tl:
+        _word_starts(tl, "equity", c)  # equity incentive
+        _word_starts(tl, "incentive", c)  # incentive (stock) plan
+    _word_starts(tl, "proposed", c)
+    if "intent" in tl:
+        _word_starts(tl, "letter", c)
+    if "binding" in tl:
+        _word_starts(tl, "non", c)
+    if "sheet" in tl or "loan" in tl:
+        _word_starts(tl, "term", c)
+    _word_starts(tl, "previously", c)
+    if "of" in tl:
+        _word_starts(tl, "was", c)  # was the last/first/second of
+    _word_starts(tl, "credit", c)
+    _word_starts(tl, "revolving", c)
+    _word_starts(tl, "loan", c)
+    _word_starts(tl, "lender", c)
+    _word_starts(tl, "borrow", c)
+    _word_starts(tl, "repurchas", c)
+    _word_starts(tl, "buyback", c)
+    _word_starts(tl, "rede", c)  # redeem, redemption
+    if "reinvest" in tl:
+        _word_starts(tl, "dividend", c)
+    _word_starts(tl, "employee", c)
+    match = _SKIP_SENT.match
+    for p in c:  # noqa: SIM110
+        if match(t, p) is not None:
+            return True
+    return False
+
+
+def _money_iter(t: str) -> list[re.Match[str]]:
+    """``list(_MONEY_RX.finditer(t))``: the pattern (case-sensitive) starts with "U" (U.S.$, US$, USD), "$",
+    a currency sign, "EUR" or "GBP", and is tried only there, in order, from the end of the last match."""
+    c: list[int] = []
+    _all_starts(t, "$", c)
+    _all_starts(t, "U", c)
+    if not t.isascii():
+        _all_starts(t, "\u20ac", c)
+        _all_starts(t, "\u00a3", c)
+        _all_starts(t, "\u00a5", c)
+    _all_starts(t, "EUR", c)
+    _all_starts(t, "GBP", c)
+    c.sort()
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = _MONEY_RX.match
+    for p in c:
+        if p < pos:
+            continue
+        m = match(t, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _rate_iter(t: str, tl: str) -> list[re.Match[str]]:
+    """``list(_RATE.finditer(t))`` for ASCII ``t``: a match starts with the word "interest" or "bear...", or
+    with the digits of a figure right before "%" (``\\d{1,2}(?:\\.\\d+)?\\s?%``); tried only there."""
+    c: list[int] = []
+    _word_starts(tl, "interest", c)
+    _word_starts(tl, "bear", c)
+    q = t.find("%")
+    while q >= 0:
+        j = q
+        if j > 0 and t[j - 1].isspace():  # \s as the regex reads it
+            j -= 1
+        k = j
+        while k > 0 and (t[k - 1].isdigit() or t[k - 1] == "."):
+            k -= 1
+        for i in range(k, j):
+            if t[i] != ".":
+                c.append(i)
+        q = t.find("%", q + 1)
+    c.sort()
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = _RATE.match
+    for p in c:
+        if p < pos:
+            continue
+        m = match(t, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _word_starts(tl: str, w: str, out: list[int]) -> None:
@@ -667,7 +767,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             if "fee" in tl or "commission" in tl:
                 for m in _FEES.finditer(t):
                     events.append((m.start(), "fees", m))
-            for m in _MONEY_RX.finditer(t):
+            for m in _money_iter(t):
                 tail = t[m.end() : m.end() + 20]
                 head = t[max(0, m.start() - 40) : m.start()]
                 if _PRICE_TAIL.match(tail) or _PRICE_HEAD.search(head):
@@ -679,7 +779,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
             for m in _FACE_PREF.finditer(t):
                 events.append((m.start(), "face_pref", m))
         if "%" in t or "percent" in tl:
-            for m in _RATE.finditer(t):
+            for m in _rate_iter(t, tl) if ascii_ else _RATE.finditer(t):
                 events.append((m.start(), "rate", m))
         if "conver" in tl:
             for m in _CTX_CONV.finditer(t):
