@@ -19,6 +19,7 @@ from eightk.extract.offering_deals import (
     _shares_iter,
     _skip_at,
 )
+from eightk.extract.offering_terms import _EXEMPT, _exempt_iter
 
 # the words and signs the patterns are built from, so random text often comes close to a match
 _PIECES = [
@@ -125,6 +126,7 @@ def test_scans_match_full_patterns(parts: list[str]) -> None:
         assert _sig(_shares_iter(t, t.lower())) == _sig(_SHARES.finditer(t))
         assert _sig(_rate_iter(t, t.lower())) == _sig(_RATE.finditer(t))
         assert _skip_at(t, t.lower()) == (_SKIP_SENT.search(t) is not None)
+        assert _sig(_exempt_iter(t, t.lower())) == _sig(_EXEMPT.finditer(t))
 
 
 def test_known_sentences() -> None:

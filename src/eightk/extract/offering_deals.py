@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from eightk.extract.numbers import iter_counts, iter_percents, parse_count, parse_money
 from eightk.extract.offering_text import Sentence
+from eightk.extract.offering_text import all_starts as _all_starts
+from eightk.extract.offering_text import word_starts as _word_starts
 from eightk.model import Evidence
 
 _NW = (
@@ -594,24 +596,6 @@ def _rate_iter(t: str, tl: str) -> list[re.Match[str]]:
             out.append(m)
             pos = m.end()
     return out
-
-
-def _word_starts(tl: str, w: str, out: list[int]) -> None:
-    """Append every position where ``w`` starts a word of ``tl`` (``\\bw``; ``w`` begins with a letter, ``tl``
-    is ASCII, where ``\\w`` is a letter, a digit or ``_``)."""
-    i = tl.find(w)
-    while i >= 0:
-        if i == 0 or not (tl[i - 1].isalnum() or tl[i - 1] == "_"):
-            out.append(i)
-        i = tl.find(w, i + 1)
-
-
-def _all_starts(tl: str, w: str, out: list[int]) -> None:
-    """Append every position where ``w`` occurs in ``tl``."""
-    i = tl.find(w)
-    while i >= 0:
-        out.append(i)
-        i = tl.find(w, i + 1)
 
 
 def _gross_iter(t: str, tl: str) -> list[re.Match[str]]:

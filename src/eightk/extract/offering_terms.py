@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.offering_text import Sentence
+from eightk.extract.offering_text import Sentence, scan_at, word_starts
 from eightk.model import Evidence
 from eightk.parse.dates import iter_dates
 
@@ -68,7 +68,8 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
     have no future or agreement verb between the date and the completion verb)."""
     for s in sents:
         t = s.text
-        if _HISTORY_SENT.search(t):
+        # the pattern needs "existing" or "previously" (a plain test first, exact on ASCII text)
+        if (not t.isascii() or "existing" in s.low or "previously" in s.low) and _HISTORY_SENT.search(t):
             continue
         dates = iter_dates(t)
         for iso, a, b in dates:
@@ -164,6 +165,23 @@ _EXEMPT = re.compile(
     r"unregistered\s+sales?\s+of\s+equity|accredited\s+investors?)",
     re.I,
 )
+
+
+def _exempt_iter(t: str, tl: str) -> list[re.Match[str]]:
+    """``list(_EXEMPT.finditer(t))`` for ASCII ``t``: every branch starts a word with one of these words."""
+    c: list[int] = []
+    word_starts(tl, "section", c)
+    word_starts(tl, "rule", c)
+    word_starts(tl, "regulation", c)
+    word_starts(tl, "privat", c)  # private placement, privately negotiated
+    word_starts(tl, "exempt", c)
+    if "registered" in tl:
+        word_starts(tl, "not", c)  # not (been) registered under
+        word_starts(tl, "unregistered", c)
+    word_starts(tl, "accredited", c)
+    return scan_at(_EXEMPT, t, c)
+
+
 _EXEMPT_NAME = [
     (re.compile(r"Section\s+4\s*\(\s*a\s*\)\s*\(\s*2\s*\)", re.I), "Section 4(a)(2)"),
     (re.compile(r"Section\s+4\s*\(\s*2\s*\)", re.I), "Section 4(2)"),
@@ -214,7 +232,13 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
         tl = s.low
         if not any(w in tl for w in _REG_WORDS):
             continue  # cheap gate: no word any registration or exemption pattern starts from
-        for m in _REG_POS.finditer(t):
+        # _REG_POS needs "registered", "registration ... statement" or "Rule 424" (exact on ASCII text)
+        reg_pos = not t.isascii() or (
+            "registered" in tl
+            or ("registration" in tl and "statement" in tl)
+            or ("rule" in tl and "424" in tl)
+        )
+        for m in _REG_POS.finditer(t) if reg_pos else ():
             clause = t[max(0, m.start() - 150) : m.end() + 120]
             if _REG_NEG_CTX.search(clause):
                 continue
@@ -232,7 +256,7 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
                 sm = _SHELF_NO.search(t, m.start(), min(len(t), m.end() + 200))
                 if sm:
                     r.shelf = (sm.group("no"), s.ev(sm.start("no"), sm.end("no")))
-        for m in _EXEMPT.finditer(t):
+        for m in _exempt_iter(t, tl) if t.isascii() else _EXEMPT.finditer(t):
             if re.search(
                 r"\b(?:resale|upon\s+(?:exercise|conversion))\b", t[max(0, m.start() - 60) : m.start()], re.I
             ):

@@ -96,6 +96,44 @@ class KeywordPattern:
         return getattr(self._re, name)
 
 
+def word_starts(tl: str, w: str, out: list[int]) -> None:
+    """Append every position where ``w`` starts a word of ``tl`` (``\\bw``; ``w`` begins with a letter, ``tl``
+    is ASCII, where ``\\w`` is a letter, a digit or ``_``)."""
+    i = tl.find(w)
+    while i >= 0:
+        if i == 0 or not (tl[i - 1].isalnum() or tl[i - 1] == "_"):
+            out.append(i)
+        i = tl.find(w, i + 1)
+
+
+def all_starts(tl: str, w: str, out: list[int]) -> None:
+    """Append every position where ``w`` occurs in ``tl``."""
+    i = tl.find(w)
+    while i >= 0:
+        out.append(i)
+        i = tl.find(w, i + 1)
+
+
+def scan_at(rx: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` when every match of ``rx`` (never empty) starts at one of ``starts``: the
+    pattern is tried there only, leftmost first, from the end of the last match (``match`` at a position
+    sees the text before it, as ``finditer`` does)."""
+    out: list[re.Match[str]] = []
+    if not starts:
+        return out
+    starts.sort()
+    pos = 0
+    match = rx.match
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 # Cheap gate: a filing with none of these words reports no financing.
 CUE_RE = KeywordPattern(
     re.compile(

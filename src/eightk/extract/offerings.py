@@ -42,6 +42,7 @@ from eightk.extract.offering_text import (
     CUE_RE,
     OFFERING_ITEMS,
     PRESS_CUE_RE,
+    KeywordPattern,
     Region,
     Sentence,
     regions,
@@ -110,9 +111,7 @@ def extract_offerings(filing: Filing) -> ExtractResult:
     if offerings:
         # parties and terms beyond the gold fields: the items first, then the 8-K's exhibit list (agreements
         # named with their parties), then the press releases
-        listed = [
-            s for s in exhibit_sents if s.region.kind == "exhibits" and not _BY_REFERENCE.search(s.text)
-        ]
+        listed = [s for s in exhibit_sents if s.region.kind == "exhibits" and not _by_reference(s)]
         groups: list[list[Sentence] | Callable[[], list[Sentence]]] = [text_sents, listed]
         if press and _press_usable(filing):
             groups.append(lambda: press_sents or _press_sentences(press))
@@ -144,7 +143,9 @@ def _ref_date(filing: Filing) -> _date | None:
         return None
 
 
-_INTRO = re.compile(r"\b(?:Introductory|Explanatory)\s+Note\b", re.I)
+_INTRO = KeywordPattern(
+    re.compile(r"\b(?:Introductory|Explanatory)\s+Note\b", re.I), ("introductory", "explanatory")
+)
 
 
 def _intro_sentences(filing: Filing) -> list[Sentence]:
@@ -453,7 +454,7 @@ def _deals(
     if not tranches:
         return []
     reg_vals, reg_ev = _reg_fields(registration(all_sents, u302))
-    listed = [s for s in all_sents if s.region.kind == "exhibits" and not _BY_REFERENCE.search(s.text)]
+    listed = [s for s in all_sents if s.region.kind == "exhibits" and not _by_reference(s)]
     out: list[Offering] = []
     for i, tr in enumerate(tranches):
         out.append(
@@ -466,6 +467,14 @@ def _deals(
 
 # an exhibit filed earlier and incorporated by reference dates an earlier agreement, not this deal
 _BY_REFERENCE = re.compile(r"\bincorporat\w*\s+(?:herein\s+)?by\s+reference\b|\bpreviously\s+filed\b", re.I)
+
+
+def _by_reference(s: Sentence) -> bool:
+    """``_BY_REFERENCE.search(s.text)``, tried only where "reference" or "filed" occurs (exact on ASCII)."""
+    t = s.text
+    if t.isascii() and "reference" not in s.low and "filed" not in s.low:
+        return False
+    return _BY_REFERENCE.search(t) is not None
 
 
 _BASE_CLOSED = re.compile(r"\b(?:that|which)\s+(?:was\s+)?(?:closed|completed|consummated)\s+on\s+$", re.I)
