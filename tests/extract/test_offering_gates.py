@@ -11,15 +11,20 @@ from eightk.extract.offering_deals import (
     _GROSS,
     _MONEY_RX,
     _RATE,
+    _SALE,
     _SHARES,
     _SKIP_SENT,
     _gross_iter,
     _money_iter,
     _rate_iter,
+    _sale_at,
     _shares_iter,
     _skip_at,
 )
+from eightk.extract.offering_notes import _MONEY_CHAR as _NOTES_MONEY_CHAR
+from eightk.extract.offering_notes import _SALE as _NOTES_SALE
 from eightk.extract.offering_terms import _EXEMPT, _exempt_iter
+from eightk.extract.offering_text import CUE_RE, PRESS_CUE_RE
 
 # the words and signs the patterns are built from, so random text often comes close to a match
 _PIECES = [
@@ -121,7 +126,13 @@ def _sig(ms: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
 def test_scans_match_full_patterns(parts: list[str]) -> None:
     t = "".join(parts)
     assert _sig(_money_iter(t)) == _sig(_MONEY_RX.finditer(t))
-    if t.isascii():  # the other scans are used on ASCII text only
+    for kp in (CUE_RE, PRESS_CUE_RE, _NOTES_SALE, _NOTES_MONEY_CHAR):
+        assert kp.exists(t) == (kp._re.search(t) is not None)
+        assert kp.exists(t, 3, len(t) - 2) == (kp._re.search(t, 3, len(t) - 2) is not None)
+    if t.isascii():
+        assert _sale_at(t, t.lower()) == (
+            _SALE.search(t) is not None
+        )  # the other scans are used on ASCII text only
         assert _sig(_gross_iter(t, t.lower())) == _sig(_GROSS.finditer(t))
         assert _sig(_shares_iter(t, t.lower())) == _sig(_SHARES.finditer(t))
         assert _sig(_rate_iter(t, t.lower())) == _sig(_RATE.finditer(t))

@@ -540,6 +540,43 @@ def _skip_at(t: str, tl: str) -> bool:
     return False
 
 
+_SALE_WORDS = (
+    "sold",
+    "sale",
+    "sell",
+    "issu",
+    "purchase",  # purchase agreement, purchased, purchasers agreed to purchase
+    "subscri",  # subscription, subscribers agreed to purchase
+    "private",
+    "offering",
+    "financing",
+    "closed",
+    "placement",
+    "raised",
+    "consideration",
+    "merger",
+    "acquisition",
+)
+
+
+def _sale_at(t: str, tl: str) -> bool:
+    """``_SALE.search(t) is not None`` for ASCII ``t``: every branch starts a word with one of these words;
+    the pattern is tried only there."""
+    match = _SALE.match
+    ws = _SALE_WORDS
+    if "exchange" in tl:
+        ws = (*ws, "to")  # to exchange
+    if "agreed" in tl:
+        ws = (*ws, "investor", "buyer")  # investors / buyers (have) agreed to purchase
+    for w in ws:
+        i = tl.find(w)
+        while i >= 0:
+            if (i == 0 or not (tl[i - 1].isalnum() or tl[i - 1] == "_")) and match(t, i) is not None:
+                return True
+            i = tl.find(w, i + 1)
+    return False
+
+
 def _money_iter(t: str) -> list[re.Match[str]]:
     """``list(_MONEY_RX.finditer(t))``: the pattern (case-sensitive) starts with "U" (U.S.$, US$, USD), "$",
     a currency sign, "EUR" or "GBP", and is tried only there, in order, from the end of the last match."""
@@ -774,7 +811,7 @@ def read_deals(sents: list[Sentence], issuer: set[str] | None = None) -> list[Tr
                 _no_interest(cur, s, t)  # "will not bear any accrued interest, but ... a default rate of 15%"
             continue
         events.sort(key=lambda e: e[0])
-        has_sale = bool(_SALE.search(t))
+        has_sale = _sale_at(t, tl) if ascii_ else bool(_SALE.search(t))
         ctx = "shares"
         used: list[tuple[int, int]] = []
         for _pos, kind, m in events:

@@ -121,7 +121,7 @@ def find_series(
         tl = s.low
         if not ("note" in tl or "debenture" in tl or "bond" in tl):
             continue
-        if not _MONEY_CHAR.search(t) or not _SALE.search(t):
+        if not _MONEY_CHAR.exists(t) or not _SALE.exists(t):
             continue
         for m in _A.finditer(t):
             _add(found, order, s, m, t, exhibit=False)

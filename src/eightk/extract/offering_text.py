@@ -54,6 +54,26 @@ class KeywordPattern:
         """``rx.finditer``."""
         return self._matches(text, pos, endpos)
 
+    def exists(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """``rx.search(text, pos, endpos) is not None``: the stems are tried one by one (a match found at any
+        place will do), so a stem found early saves scanning for the others."""
+        n = len(text)
+        a = min(max(pos, 0), n)
+        e = n if endpos is None else min(max(endpos, 0), n)
+        seg = text[a:e]
+        for c in _FOLD_SPECIALS:
+            if c in seg:
+                return self._re.search(text, a, e) is not None
+        low = seg.lower()
+        match = self._re.match
+        for w in self._stems:
+            i = low.find(w)
+            while i >= 0:
+                if match(text, a + i, e) is not None:
+                    return True
+                i = low.find(w, i + 1)
+        return False
+
     def _matches(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         n = len(text)
         a = min(max(pos, 0), n)

@@ -68,7 +68,7 @@ def extract_offerings(filing: Filing) -> ExtractResult:
     if not main and not press:
         return ExtractResult()
     main = _fallback_to_body(filing, main)
-    if not any(CUE_RE.search(r.doc.text, r.start, r.end) for r in main + press):
+    if not any(CUE_RE.exists(r.doc.text, r.start, r.end) for r in main + press):
         return ExtractResult()
     warnings: list[str] = []
     text_sents: list[Sentence] = []
@@ -93,7 +93,7 @@ def extract_offerings(filing: Filing) -> ExtractResult:
     press_sents = (
         []
         if offerings
-        else [s for r in press if PRESS_CUE_RE.search(r.doc.text, r.start, r.end) for s in sentences(r)]
+        else [s for r in press if PRESS_CUE_RE.exists(r.doc.text, r.start, r.end) for s in sentences(r)]
     )
     if not offerings and press_sents:
         offerings = _notes(press_sents, [], press_sents + all_main, warnings, u302)
@@ -129,7 +129,7 @@ def _press_sentences(press: list[Region]) -> list[Sentence]:
     return [
         s
         for r in press
-        if PRESS_CUE_RE.search(r.doc.text, r.start, r.end)
+        if PRESS_CUE_RE.exists(r.doc.text, r.start, r.end)
         and _PARTY_PRESS_CUE.search(r.doc.text, r.start, r.end)
         for s in sentences(r)
     ]
