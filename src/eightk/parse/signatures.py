@@ -46,6 +46,9 @@ _STOP = re.compile(
     r"FOR[^\S\n]+IMMEDIATE[^\S\n]+RELEASE.*|CERTIFICATION.*|NEWS[^\S\n]+RELEASE.*)[^\S\n]*$"
 )
 _CELL_SPLIT = re.compile(r"\t|[^\S\n]{3,}")
+# Every _STOP match starts (past white space) with one of these, or a non-ASCII character that
+# re.I reads as one of them ("\u0130", "\u0131", "\u017f").
+_STOP_FIRST = frozenset("EeIiLlSsTtFfCcNn<")
 _LABEL = re.compile(
     r"(?<=\S)[^\S\n]+(?=(?:By|Name|Title|Its|Date|Dated|Signature|Print(?:ed)?[^\S\n]+Name)[^\S\n]*:)"
 )
@@ -143,6 +146,9 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # start neither cannot begin with a date, so it is not searched.
 _DATE_NEAR = re.compile(r"(?s).{0,2}?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 _ASCII_LOWER = re.compile(r"[a-z]")
+# The first characters (ASCII) that can start a _DATE_WORD, _RULE, _PAGE or _SKIP cell (re.I; _PAGE's
+# \d also reads non-ASCII digits, which the non-ASCII test covers).
+_SKIP_FIRST = frozenset("(Dd-_=.PpIiVvXxRrSs0123456789 \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 
 
 @dataclass(slots=True)
@@ -242,16 +248,24 @@ def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
     while pos < end:
         nl = find("\n", pos, end)
         le = end if nl < 0 else nl
-        if text[pos:le].strip():
-            stop = _STOP.match(text, pos, le)
-            if stop and stop.end() == le:
-                break
+        line = text[pos:le]
+        stripped = line.strip()
+        if stripped:
+            # _STOP (case-insensitive) starts, past white space, with one of its words' first letters.
+            c0 = stripped[0]
+            if c0 in _STOP_FIRST or not c0.isascii():
+                stop = _STOP.match(text, pos, le)
+                if stop and stop.end() == le:
+                    break
             row: list[_Cell] = []
             segs = []
             a = pos
-            for m in _CELL_SPLIT.finditer(text, pos, le):
-                segs.append((a, m.start()))
-                a = m.end()
+            # A cell border is a tab or three white space characters in a row: three spaces, or white
+            # space other than a space, which str.isprintable() calls unprintable.
+            if "   " in line or not line.isprintable():
+                for m in _CELL_SPLIT.finditer(text, pos, le):
+                    segs.append((a, m.start()))
+                    a = m.end()
             segs.append((a, le))
             for a, b in segs:
                 # Labels inside one cell ("By: /s/ X Name: X Title: Y") start cells of their own; every
@@ -298,17 +312,23 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t,;:-_") -> tuple[int
     return s, e
 
 
+# The last characters of the suffixes _SUFFIX_END removes ("Jr", "Jr.", "II", "IV", "Esq", "Ph.D", "CPA").
+_SUFFIX_LAST = frozenset("r.IVqDA")
+
+
 def looks_like_name(s: str) -> bool:
     s = s.strip().rstrip(",")
-    s = _SUFFIX_END.sub("", s)
+    if s[-1:] in _SUFFIX_LAST:
+        s = _SUFFIX_END.sub("", s)
     toks = s.split()
     if not (2 <= len(toks) <= 6) or len(s) > 60:
         return False
-    if _has_title_word(s) or _has_company_word(s):
-        return False
+    # The tests are independent: the cheap ones first (most lines fail on a lower-case word).
     if any(map(str.isdigit, s)) or _NOT_IN_NAME.search(s):
         return False
-    return all(_NAME_TOKEN.fullmatch(t) for t in toks)
+    if not all(_NAME_TOKEN.fullmatch(t) for t in toks):
+        return False
+    return not (_has_title_word(s) or _has_company_word(s))
 
 
 def _name_key(s: str) -> tuple[str, str]:
@@ -459,7 +479,12 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
         # Dates: "Date: March 26, 2002", "Dated:", a bare date cell, "(Date)" labels. What follows the
         # date in the same cell is read on ("Date: March 29, 2006 /s/V. Lawrence Evans",
         # "January 21, 2014 NUANCE COMMUNICATIONS, INC.").
-        dm = _DATE_LABEL.match(t)
+        # Each label pattern below is tried only on a cell whose first character can start it (every
+        # pattern is anchored at the cell's start; a non-ASCII first character tries them all, since
+        # re.I reads "\u0130", "\u0131" and "\u017f" as "i" and "s").
+        c0 = t[0]
+        odd = not c0.isascii()
+        dm = _DATE_LABEL.match(t) if c0 in "Dd" else None
         rest_at = None
         if dm:
             after = c.start + dm.end()
@@ -490,23 +515,32 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 continue
             c = _Cell(text[rs:re_], rs, re_, c.line)
             t = c.text
-        if _DATE_WORD.fullmatch(t):
-            continue
-        if _RULE.fullmatch(t) or _PAGE.fullmatch(t) or _SKIP.fullmatch(t):
-            if _PAGE.fullmatch(t) and cur is not None and cur.name is not None:
+            c0 = t[0]
+            odd = not c0.isascii()
+        if (odd or c0 in _SKIP_FIRST) and (
+            _DATE_WORD.fullmatch(t) or _RULE.fullmatch(t) or _PAGE.fullmatch(t) or _SKIP.fullmatch(t)
+        ):
+            if (
+                not _DATE_WORD.fullmatch(t)
+                and _PAGE.fullmatch(t)
+                and cur is not None
+                and cur.name is not None
+            ):
                 cur.closed = True
             continue
-        sl = _SIGNATURE_LABEL.match(t)
+        sl = _SIGNATURE_LABEL.match(t) if odd or c0 in "Ss" else None
         if sl and sl.end() < len(t):
             c = _Cell(text[c.start + sl.end() : c.end], c.start + sl.end(), c.end, c.line)
             t = c.text
+            c0 = t[0]
+            odd = not c0.isascii()
         if expect_slash and cur is not None:
             # "/s/" and the name in separate columns (0000950144-94-000103).
             expect_slash = False
             if looks_like_name(t) or looks_like_name(t.title()):
                 cur.s_name = (t, c.start, c.end)
                 continue
-        bm = _BY.match(t)
+        bm = _BY.match(t) if c0 in "Bb" else None
         is_by = bool(bm) and (
             bm.end() == len(t) or bool(_SLASH_S.match(t, bm.end())) or t[2:3] in (":", "\t")
         )
@@ -526,7 +560,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             if rest_s < c.end:
                 _take_slash(text, cur, rest_s, c.end)
             continue
-        if _SLASH_S.match(t):
+        if c0 in "/\\S" and _SLASH_S.match(t):
             if cur is not None and cur.s_name is None and cur.name is None and not cur.closed:
                 _take_slash(text, cur, c.start, c.end)
             else:
@@ -535,7 +569,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
                 _take_slash(text, cur, c.start, c.end)
             expect_slash = cur.s_name is None and cur.name is None
             continue
-        nm = _NAME_LABEL.match(t)
+        nm = _NAME_LABEL.match(t) if c0 in "NnPp" else None
         if nm:
             s, e = _strip_span(text, c.start + nm.end(), c.end)
             if (
@@ -568,7 +602,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             if e > s:
                 cur.name = (text[s:e], s, e)
             continue
-        if _TITLE_WORD_ALONE.fullmatch(t) and cur is not None:
+        if c0 in "TI" and _TITLE_WORD_ALONE.fullmatch(t) and cur is not None:
             pending_title = True  # "Title\tVice President - General Counsel" (0001193125-23-289222)
             continue
         if pending_title and cur is not None:
@@ -577,7 +611,7 @@ def _find(doc: Document, registrant: str | None) -> tuple[list[Signature], list[
             cur.labeled_title = True
             cur.closed = False
             continue
-        tm = _TITLE_LABEL.match(t)
+        tm = _TITLE_LABEL.match(t) if odd or c0 in "TtIi" else None
         if tm and cur is not None:
             s, e = _strip_span(text, c.start + tm.end(), c.end)
             target = _side_by_side(signers, cur, label_count, (c.line, "title"))
@@ -747,11 +781,19 @@ def _take_slash(text: str, cur: _Signer, s: int, e: int) -> None:
     # "/s/W. Ron Hinson W. Ron Hinson Comptroller" (0000092122-07-000008): name repeated, then the title.
     words = list(_WORDS.finditer(seg))
     # looks_like_name(a) needs at most 6 words (7 with a "Jr." it drops): longer repeats are not names.
-    for k in range(1, min(len(words) // 2, 7) + 1):
+    # The fold of words i..j is the word runs of each word, in order (ASCII: lower() keeps each word
+    # apart), so each word is folded once; other text is folded span by span.
+    kmax = min(len(words) // 2, 7)
+    wf = [_NON_WORD.sub(" ", w.group().lower()).split() for w in words[: 2 * kmax]] if seg.isascii() else None
+    for k in range(1, kmax + 1):
         a = seg[: words[k - 1].end()]
         if 2 * k <= len(words):
             b = seg[words[k].start() : words[2 * k - 1].end()]
-            if _fold(a) == _fold(b) and looks_like_name(a):
+            if wf is not None:
+                same = [x for w in wf[:k] for x in w] == [x for w in wf[k : 2 * k] for x in w]
+            else:
+                same = _fold(a) == _fold(b)
+            if same and looks_like_name(a):
                 cur.s_name = (a, s2, s2 + words[k - 1].end())
                 cur.name = (b, s2 + words[k].start(), s2 + words[2 * k - 1].end())
                 if 2 * k < len(words):
