@@ -23,7 +23,7 @@ from eightk.extract.offering_deals import (
 )
 from eightk.extract.offering_notes import _MONEY_CHAR as _NOTES_MONEY_CHAR
 from eightk.extract.offering_notes import _SALE as _NOTES_SALE
-from eightk.extract.offering_terms import _EXEMPT, _exempt_iter
+from eightk.extract.offering_terms import _EXEMPT, _ON_START, _exempt_iter, _word_before_on
 from eightk.extract.offering_text import CUE_RE, PRESS_CUE_RE
 
 # the words and signs the patterns are built from, so random text often comes close to a match
@@ -126,6 +126,9 @@ def _sig(ms: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
 def test_scans_match_full_patterns(parts: list[str]) -> None:
     t = "".join(parts)
     assert _sig(_money_iter(t)) == _sig(_MONEY_RX.finditer(t))
+    for a in range(len(t) + 1):
+        if _ON_START.search(t[:a]):
+            assert _word_before_on(t, a)
     for kp in (CUE_RE, PRESS_CUE_RE, _NOTES_SALE, _NOTES_MONEY_CHAR):
         assert kp.exists(t) == (kp._re.search(t) is not None)
         assert kp.exists(t, 3, len(t) - 2) == (kp._re.search(t, 3, len(t) - 2) is not None)

@@ -115,12 +115,12 @@ def find_series(
     found: dict[tuple, Series] = {}
     order: list[tuple] = []
     for s in sents:
-        t = s.text
         # cheap gates: every series is named by a figure, a kind word and a currency sign (the kind word
         # first: a plain substring test, where the two patterns would scan every sentence)
         tl = s.low
         if not ("note" in tl or "debenture" in tl or "bond" in tl):
             continue
+        t = s.text
         if not _MONEY_CHAR.exists(t) or not _SALE.exists(t):
             continue
         for m in _A.finditer(t):
@@ -132,9 +132,9 @@ def find_series(
                 for m in _D.finditer(t):
                     _add(found, order, s, m, t, exhibit=False)
     for s in exhibit_sents:
-        t = s.text
         if "form" not in s.low:
             continue
+        t = s.text
         for m in _F.finditer(t):
             _add(found, order, s, m, t, exhibit=True)
     out = [found[k] for k in order]

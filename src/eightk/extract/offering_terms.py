@@ -41,6 +41,21 @@ _CLOSING_IS = re.compile(
 )
 
 
+_ON_START = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:\([a-z0-9]{1,3}\)\s*)?(?:On|As\s+of|Effective)\s+$", re.I)
+
+
+def _word_before_on(t: str, a: int) -> bool:
+    """Can ``_ON_START`` match ``t[:a]`` (which it searches from its start)? Only if whitespace ends it and
+    "on", "of" or "effective" stands before that whitespace (a plain test, exact on ASCII)."""
+    k = a
+    while k > 0 and t[k - 1].isspace():
+        k -= 1
+    if k == a:
+        return False
+    w = t[max(0, k - 9) : k]
+    return not w.isascii() or w.lower().endswith(("on", "of", "effective"))
+
+
 def _date_role(s: Sentence, a: int, b: int) -> str | None:
     """How the date at sentence offset ``a`` is introduced: 'on' (sentence-initial "On <date>,"),
     'verb_on' ("closed on <date>"), 'dated' ("dated <date>"), 'closing_is' ("The closing date ... is <date>")
@@ -51,7 +66,7 @@ def _date_role(s: Sentence, a: int, b: int) -> str | None:
         return "closing_is"
     if re.search(r"\bdated\s+(?:as\s+of\s+)?$", before, re.I):
         return "dated"
-    if re.search(r"(?:^|[.;:]\s*|\n\s*)(?:\([a-z0-9]{1,3}\)\s*)?(?:On|As\s+of|Effective)\s+$", t[:a], re.I):
+    if _word_before_on(t, a) and _ON_START.search(t[:a]):
         return "on"
     if re.search(r",\s*(?:on|as\s+of)\s+$", before, re.I) and re.match(r"\s*,", t[b : b + 3]):
         return "on"  # "After considering ..., on March 15, 2002, the Company agreed to issue"
