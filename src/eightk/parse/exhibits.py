@@ -292,15 +292,27 @@ def _parse_list(
         if ls <= skip_to:
             continue
         line = text[ls:le]
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
-        if _SIG_HEAD.match(line) or (_INDEX_HEAD.match(line) and entries):
+        # Each pattern is tried only where the line's first character (past white space) can start it;
+        # a non-ASCII one tries them all (re.I reads "\u0130", "\u0131", "\u017f" as "i" and "s").
+        c0 = stripped[0]
+        odd = not c0.isascii()
+        if (odd or c0 in "Ss") and _SIG_HEAD.match(line):
             break
-        if _ITEM_HEAD.match(line):
+        if entries and (odd or c0 in "EeIiLl") and _INDEX_HEAD.match(line):
             break
-        got = parse_entry(text, ls, le, parens)
-        if got is None:
-            got, skip_to = _split_entry(text, ls, le, end)
+        if (odd or c0 in "Ii>*-") and _ITEM_HEAD.match(line):
+            break
+        # An entry (also a merged cell, a number alone on its line) starts with "Exhibit"/"EX", "(" or
+        # a digit.
+        if odd or c0 in "Ee(" or c0.isdigit():
+            got = parse_entry(text, ls, le, parens)
+            if got is None:
+                got, skip_to = _split_entry(text, ls, le, end)
+        else:
+            got = None
         if got is not None:
             new = got if isinstance(got, list) else [got]
             entries.extend(new)
@@ -314,7 +326,6 @@ def _parse_list(
                 break
             continue
         last = entries[-1]
-        stripped = line.strip()
         if _NONE.fullmatch(stripped) or _NONE_LINE.fullmatch(stripped):
             # "(16) Letter re change in certifying accountant / Not Applicable." (0000703901-98-000003)
             last.desc = None
