@@ -110,3 +110,10 @@ def test_same_as_reference(parts: list[str], pos: int, span: int) -> None:
     end = min(len(s), pos + span)
     assert find_date(s, pos, end) == _find_date_reference(s, pos, end)
     assert iter_dates(s, pos, end) == _iter_dates_reference(s, pos, end)
+
+
+@given(st.sampled_from(["ſep", "ſept.", "Sep", "SEPT", "jan", "Dec."]), st.integers(1, 28))
+def test_months_that_case_insensitive_matching_accepts_are_read(month: str, day: int) -> None:
+    # "ſep" (long s) matches the month pattern under re.I; it used to raise KeyError in the month lookup.
+    found = find_date(f"{month} {day}, 2002")
+    assert found is not None and found[0].startswith("2002-") and found[0].endswith(f"-{day:02d}")

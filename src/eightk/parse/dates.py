@@ -121,15 +121,22 @@ def iter_dates(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[st
     return found
 
 
+# Characters a case-insensitive match takes for ASCII letters but lower() does not turn into them:
+# "ſep" (long s) matches the month pattern under re.I, and must find "sep" in MONTHS.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.translate(_FOLD).lower().rstrip(".")[:3])
+
+
 def _from_match(m: re.Match[str], kind: str) -> str | None:
     if kind == "mdy":
-        return _iso(
-            int(m.group(3)),
-            MONTHS[m.group(1).lower().rstrip(".")[:3] if m.group(1).lower()[:3] != "sep" else "sep"],
-            int(m.group(2)),
-        )
+        month = _month(m.group(1))
+        return _iso(int(m.group(3)), month, int(m.group(2))) if month else None
     if kind == "dmy":
-        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+        month = _month(m.group(2))
+        return _iso(int(m.group(3)), month, int(m.group(1))) if month else None
     if kind == "num":
         y = int(m.group(3))
         if y < 100:
