@@ -126,7 +126,8 @@ def find_series(
         for m in _A.finditer(t):
             _add(found, order, s, m, t, exhibit=False)
         if "principal" in tl:
-            for m in _C.finditer(t):
+            # _C says "aggregate principal amount" (a plain test first, exact on ASCII text)
+            for m in _C.finditer(t) if ("aggregate" in tl or not t.isascii()) else ():
                 _add(found, order, s, m, t, exhibit=False)
             if "annum" in tl:  # _D says "per annum"
                 for m in _D.finditer(t):

@@ -287,6 +287,9 @@ def registration(sents: list[Sentence], unregistered_item: Evidence | None = Non
     weak: tuple[bool, Evidence] | None = None
     if pos is None and neg is None:
         for s in sents:
+            tl = s.low
+            if s.text.isascii() and not ("public" in tl or "prospectus" in tl or "rule" in tl):
+                continue  # every branch of _REG_WEAK holds one of these words
             m = _REG_WEAK.search(s.text)
             if m and not _REG_NEG_CTX.search(s.text[max(0, m.start() - 150) : m.end() + 120]):
                 weak = (True, s.ev(m.start(), m.end()))
