@@ -9,7 +9,6 @@ import re
 
 from eightk.extract.offering_text import Sentence, scan_at, word_starts
 from eightk.model import Evidence
-from eightk.parse.dates import iter_dates
 
 # --- dates ------------------------------------------------------------------------------------------
 
@@ -86,7 +85,7 @@ def closing_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
         # the pattern needs "existing" or "previously" (a plain test first, exact on ASCII text)
         if (not t.isascii() or "existing" in s.low or "previously" in s.low) and _HISTORY_SENT.search(t):
             continue
-        dates = iter_dates(t)
+        dates = s.dates
         for iso, a, b in dates:
             role = _date_role(s, a, b)
             if role == "closing_is" and not _FUTURE.search(t[max(0, a - 120) : a]):
@@ -128,7 +127,7 @@ def agreement_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
     """The date of the underwriting / purchase agreement, or of the pricing."""
     for s in sents:
         t = s.text
-        for iso, a, b in iter_dates(t):
+        for iso, a, b in s.dates:
             role = _date_role(s, a, b)
             if role == "on":
                 vm = _AGREE_VERB.search(t, b)
@@ -149,7 +148,7 @@ def agreement_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
 def prospectus_date(sents: list[Sentence]) -> tuple[str, Evidence] | None:
     for s in sents:
         t = s.text
-        for iso, a, b in iter_dates(t):
+        for iso, a, b in s.dates:
             if re.search(r"prospectus\s+supplement\s+dated\s+(?:as\s+of\s+)?$", t[max(0, a - 40) : a], re.I):
                 return iso, s.ev(a, b)
     return None

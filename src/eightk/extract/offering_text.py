@@ -319,6 +319,7 @@ class Sentence:
     # the text and its lower-case form, cut once when first asked for (every extractor pass reads them)
     _text: str | None = field(default=None, compare=False, repr=False)
     _low: str | None = field(default=None, compare=False, repr=False)
+    _dates: list[tuple[str, int, int]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -337,6 +338,16 @@ class Sentence:
             _set_low(self, t)
         return t
 
+    @property
+    def dates(self) -> list[tuple[str, int, int]]:
+        """``iter_dates(self.text)``, computed once (the date finders read the same sentences several times);
+        the list is shared: never change it."""
+        d = self._dates
+        if d is None:
+            d = iter_dates(self.text)
+            _set_dates(self, d)
+        return d
+
     def ev(self, a: int, b: int) -> Evidence:
         """Evidence for the sentence-relative span [a, b)."""
         return evidence_for(self.region.doc, self.start + a, self.start + b)
@@ -349,6 +360,7 @@ _set_start = Sentence.start.__set__  # type: ignore[attr-defined]
 _set_end = Sentence.end.__set__  # type: ignore[attr-defined]
 _set_text = Sentence._text.__set__  # type: ignore[attr-defined]
 _set_low = Sentence._low.__set__  # type: ignore[attr-defined]
+_set_dates = Sentence._dates.__set__  # type: ignore[attr-defined]
 
 
 def _sentence(region: Region, a: int, b: int) -> Sentence:
@@ -358,6 +370,7 @@ def _sentence(region: Region, a: int, b: int) -> Sentence:
     _set_end(s, b)
     _set_text(s, None)
     _set_low(s, None)
+    _set_dates(s, None)
     return s
 
 
