@@ -662,10 +662,10 @@ _AROUND = 700
 def _windows(s: Sentence, cue: re.Pattern[str], words: tuple[str, ...]) -> list[Sentence]:
     """The sentence itself, or for a long one the stretches around its cue words (so that a page-long
     table is not scanned by every pattern); [] when no cue word occurs."""
-    text = s.region.doc.text
     if s.end - s.start <= _LONG:
-        low = text[s.start : s.end].lower()
+        low = s.low  # cut and lowered once per sentence, shared with the other readers
         return [s] if any(w in low for w in words) else []
+    text = s.region.doc.text
     out: list[Sentence] = []
     a = b = -1
     for m in cue.finditer(text, s.start, s.end):
