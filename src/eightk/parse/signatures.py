@@ -18,6 +18,7 @@ block ("Date:", "Dated:", or a bare date cell), nearest to the signer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ _COMPANY_SET = _word_list(_COMPANY_WORDS)
 _COMPANY_DOTTED = ("l.l.c", "l.p", "n.v", "s.a")
 
 
+@functools.lru_cache(maxsize=4096)
 def _has_title_word(s: str) -> bool:
     """``bool(_TITLE_WORDS.search(s))``."""
     if s.isascii():
@@ -102,6 +104,7 @@ def _has_title_word(s: str) -> bool:
     return _TITLE_WORDS.search(s) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def _has_company_word(s: str) -> bool:
     """``bool(_COMPANY_WORDS.search(s))``."""
     if s.isascii():
@@ -316,6 +319,7 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t,;:-_") -> tuple[int
 _SUFFIX_LAST = frozenset("r.IVqDA")
 
 
+@functools.lru_cache(maxsize=4096)
 def looks_like_name(s: str) -> bool:
     s = s.strip().rstrip(",")
     if s[-1:] in _SUFFIX_LAST:
@@ -331,6 +335,7 @@ def looks_like_name(s: str) -> bool:
     return not (_has_title_word(s) or _has_company_word(s))
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_key(s: str) -> tuple[str, str]:
     toks = [t for t in _PUNCT.sub(" ", s.lower()).split() if t not in _NAME_SUFFIXES]
     if not toks:
@@ -385,6 +390,7 @@ def _is_company(cell: str, registrant: str | None) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.lower()).split())
 
