@@ -8,6 +8,7 @@ contains none of the words of company names, offices or calendars. Later referen
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -338,6 +339,7 @@ class Mention:
     key: tuple[str, str]  # (first, last) folded
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> tuple[str, str]:
     toks = [
         t.lower().strip(".,")
@@ -350,6 +352,7 @@ def name_key(name: str) -> tuple[str, str]:
     return (toks[0], toks[-1])
 
 
+@functools.lru_cache(maxsize=4096)
 def surname(name: str) -> str:
     toks = [t for t in _WS.split(name) if t.strip(".,")]
     toks = [t for t in toks if t.strip(".,").lower() not in {"jr", "sr", "ii", "iii", "iv"}]
@@ -555,5 +558,6 @@ def mentions(
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def is_roleish(s: str) -> bool:
     return any(w in _ROLEISH for w in _ROLE_WORD.findall(s.lower()))

@@ -108,6 +108,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, asked again for the same few strings
 def _clean_number(raw: str) -> str:
     if raw.isdecimal():  # "99", "104": nothing to clean
         return raw
@@ -115,6 +116,7 @@ def _clean_number(raw: str) -> str:
     return _DOTS.sub(".", _BLANKS.sub("", raw)).rstrip(".")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, asked again for the same few strings
 def _major(num: str) -> int | None:
     m = _DIGITS.match(num)
     return int(m.group()) if m else None
