@@ -10,12 +10,14 @@ container with the text of the documents the parse reads, plus the SEC header). 
 measures ``parse_path`` instead, which converts every document (what the store and ``eightk text`` do).
 Times are
 reported both as CPU time of this process (steadier on a shared machine) and wall time; the best of
-``--repeat`` runs counts.
+``--repeat`` passes counts. Each pass times every input once, in two fresh processes each warmed
+on the other half of the inputs (steady state of a bulk run, no second look at the same filing).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -89,6 +91,37 @@ def _cli_wall(paths: list[str], jobs: int) -> float:
     return time.perf_counter() - t
 
 
+def _child_pass(label: str, full_text: bool, paths: list[str]) -> dict[str, float]:
+    """One timed pass over every input: two fresh processes, each warmed on one half of the inputs and
+    timed on the other half."""
+    total = {"cpu": 0.0, "wall": 0.0, "failed": 0.0, "rss": 0.0}
+    for half in ("0", "1"):
+        cmd = [sys.executable, __file__, "--child", label, "--half", half]
+        cmd += [*(["--full-text"] if full_text else []), *paths]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        for k in ("cpu", "wall", "failed"):
+            total[k] += r[k]
+        total["rss"] = max(total["rss"], r["rss"])
+    return total
+
+
+def _child(label: str, full_text: bool, paths: list[str], half: int) -> int:
+    """In this fresh process: warm up on the other half of the inputs (untimed), then time one pass over
+    ``half`` (every other input). Warming on *other* filings gives the steady state of a long bulk run
+    (allocator arenas in use, bounded caches keyed by text -- cover lines, addresses, names -- filled by
+    other filings), without the free ride a second pass over the same filings would get."""
+    inputs = _inputs(paths)
+    timed, warm = inputs[half::2], inputs[1 - half :: 2]
+    formats: Callable[[Path], object] = lambda p: _formats(p, full_text)  # noqa: E731
+    fn = formats if label == "formats" else (_full if full_text else _lean)
+    _time(fn, warm, 1)
+    cpu, wall, failed = _time(fn, timed, 1)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"cpu": cpu, "wall": wall, "failed": failed, "rss": rss}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="*", help="files or folders (default: shared dev + unlabeled corpus)")
@@ -102,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="convert every document (parse_path) instead of eightk parse's way",
     )
+    ap.add_argument("--child", choices=["formats", "pipeline"], help=argparse.SUPPRESS)
+    ap.add_argument("--half", type=int, choices=[0, 1], default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        return _child(args.child, args.full_text, args.inputs, args.half)
     paths = args.inputs or [
         str(REPO.parent / "shared" / "corpus" / "dev"),
         str(REPO.parent / "shared" / "corpus" / "unlabeled"),
@@ -116,18 +153,23 @@ def main(argv: list[str] | None = None) -> int:
         f"inputs: {n} filings, {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
         f"HTML tokenizer: {TOKENIZER}"
     )
-    formats: Callable[[Path], object] = lambda p: _formats(p, args.full_text)  # noqa: E731
-    formats(inputs[0])  # warm imports and regex caches
-    pipeline = _full if args.full_text else _lean
-    stages = [("formats", formats)] + ([] if args.formats_only else [("pipeline", pipeline)])
-    for label, fn in stages:
-        cpu, wall, failed = _time(fn, inputs, args.repeat)
+    stages = ["formats"] + ([] if args.formats_only else ["pipeline"])
+    for label in stages:
+        # Each pass runs in fresh processes warmed on *other* filings (see _child): the parse keeps
+        # bounded caches keyed by text, and a second pass over the same filings in one process would hit
+        # them all -- a number no real bulk run sees. The best pass counts.
+        runs = [_child_pass(label, args.full_text, paths) for _ in range(args.repeat)]
+        cpu = min(r["cpu"] for r in runs)
+        wall = min(r["wall"] for r in runs)
+        failed = int(runs[-1]["failed"])
+        passes = ", ".join(f"{1000 * r['cpu'] / n:.2f}" for r in runs)
         print(
             f"{label:9s} 1 core: {n / cpu:7.1f} filings/s cpu ({n / wall:7.1f} wall), "
-            f"{mb / cpu:6.1f} MB/s cpu, {1000 * cpu / n:6.2f} ms/filing cpu, {failed} raised"
+            f"{mb / cpu:6.1f} MB/s cpu, {1000 * cpu / n:6.2f} ms/filing cpu, {failed} raised "
+            f"(passes: {passes} ms)"
         )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS (this process): {rss:.0f} MB")
+        rss = max(r["rss"] for r in runs)
+        print(f"  peak RSS of a {label} pass: {rss:.0f} MB")
     for j in args.jobs:
         w = _cli_wall(paths, j)
         print(f"eightk parse -j {j}: {w:.2f} s wall, {n / w:.1f} filings/s")
