@@ -225,3 +225,27 @@ def test_line_spans_cache_gives_the_plain_scan(text: str, start: int) -> None:
         assert line_spans(text, needles) == plain(needles)
         assert line_spans(text, needles) == plain(needles)  # from the cache
         assert line_spans(text, needles, start) == plain(needles, start)
+
+
+def test_list_line_gates_admit_every_match_start() -> None:
+    """The first-character gates _parse_list puts in front of its heading and entry patterns (speed)."""
+    from eightk.parse import exhibits as e
+
+    def starts(rx, tails):  # type: ignore[no-untyped-def]
+        return {chr(c) for c in range(0x3000) if any(rx.match(chr(c) + t) for t in tails)}
+
+    cases = [
+        (e._SIG_HEAD, "Ss", ["IGNATURES", "ignature", "IGNATURE:"]),
+        (e._INDEX_HEAD, "EeIiLl", ["XHIBIT INDEX", "NDEX TO EXHIBITS", "IST OF EXHIBITS", "xhibit index"]),
+        (e._ITEM_HEAD, "Ii>*-", ["TEM 9.01", "tem 1", " ITEM 1", "TEMS 7"]),
+        (e._ENTRY, "Ee(", ["1\tFoo", "X-99.1 Foo", "xhibit 99.1  Foo", "1) Foo", ".1 Foo", "9.1\tFoo"]),
+        (e._ALONE, "Ee", ["X 99", "xhibit 99.1", ".1", "9.1"]),
+        (e._MULTI, "", [" 99.1\t", "9.1 99.2\t", ".1 99.2\t"]),
+    ]
+    for rx, gate, tails in cases:
+        bad = [
+            c
+            for c in starts(rx, tails)
+            if c not in gate and c.isascii() and not c.isdigit() and not c.isspace()
+        ]
+        assert not bad, (rx.pattern, bad)

@@ -330,3 +330,44 @@ def test_para_end_equals_the_search(text: str, pos: int) -> None:
 
     a, b = sg._para_end(text, pos, len(text)), sg._PARA_END.search(text, pos, len(text))
     assert (a and a.span()) == (b and b.span())
+
+
+# The first-character gates in front of the label patterns (speed): every character that can start a
+# match passes its gate, checked over the first 0x3000 code points with the rest of a likely match.
+def _starts(rx, tails: list[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    out = set()
+    for c in range(0x3000):
+        ch = chr(c)
+        if any(rx.fullmatch(ch + t) or rx.match(ch + t) for t in tails):
+            out.add(ch)
+    return out
+
+
+def test_first_character_gates_admit_every_match_start() -> None:
+    from eightk.parse import signatures as s
+
+    cases = [
+        (s._DATE_LABEL, "Dd", False, ["ate", "ated:", "ATE:"]),
+        (s._DATE_WORD, s._SKIP_FIRST, True, ["ate", "ate)", "Date)"]),
+        (s._PAGE, s._SKIP_FIRST, True, ["", "1", "age 1", " 2 -", "i", "12 13"]),
+        (s._SKIP, s._SKIP_FIRST, True, ["egistrant", "ignature", "ate", "egistrant)", "Date):"]),
+        (s._SIGNATURE_LABEL, "Ss", True, ["ignature:", "IGNATURE :"]),
+        (s._BY, "Bb", False, ["y", "y:", "Y :"]),
+        (s._SLASH_S, "/\\S", False, ["s/", "S/", "/", "s\\", "S\\"]),
+        (s._NAME_LABEL, "NnPp", False, ["ame:", "rint Name:", "rinted Name:", "AME :"]),
+        (s._TITLE_WORD_ALONE, "TI", False, ["itle", "ts", "itle:", "ts:"]),
+        (s._TITLE_LABEL, "TtIi", True, ["itle:", "ts:", "itle\t", "TS :"]),
+    ]
+    for rx, gate, odd_ok, tails in cases:
+        bad = [c for c in _starts(rx, tails) if c not in gate and not (odd_ok and not c.isascii())]
+        assert not bad, (rx.pattern, bad)
+    # _RULE: a cell of rule characters only (cells are stripped, never empty).
+    for c in map(chr, range(0x3000)):
+        if s._RULE.fullmatch(c):
+            assert c in s._SKIP_FIRST or not c.isascii()
+    # _STOP and the cell border: the first character past white space, and the border's white space.
+    for c in _starts(s._STOP, ["XHIBIT INDEX", "TEM 1", "able of Contents", "PAGE>", "OR IMMEDIATE RELEASE"]):
+        assert c in s._STOP_FIRST or not c.isascii()
+    for c in map(chr, range(0x3000)):
+        if c != "\n" and c.isspace() and c != " ":
+            assert not (c * 3).isprintable()
