@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from eightk.extract.numbers import iter_counts, iter_percents, parse_count, parse_money
 from eightk.extract.offering_text import Sentence
-from eightk.extract.offering_text import all_starts as _all_starts
-from eightk.extract.offering_text import word_starts as _word_starts
 from eightk.model import Evidence
+from eightk.parse.casefold import all_starts as _all_starts
+from eightk.parse.casefold import word_starts as _word_starts
 
 _NW = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

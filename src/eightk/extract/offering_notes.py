@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 
 from eightk.extract.numbers import MONEY_RE, iter_percents, parse_money
-from eightk.extract.offering_text import KeywordPattern, Sentence
+from eightk.extract.offering_text import Sentence
 from eightk.model import Evidence
+from eightk.parse.casefold import KeywordPattern
 from eightk.parse.dates import iter_dates
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.offering_text import Sentence, scan_at, word_starts
+from eightk.extract.offering_text import Sentence
 from eightk.model import Evidence
+from eightk.parse.casefold import scan_at, word_starts
 
 # --- dates ------------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from eightk.formats.html import XbrlFact
 from eightk.model import Cover, CoverConflict, Document, Evidence, Header, Security12b, evidence_for
+from eightk.parse.casefold import has_fold_specials
 from eightk.parse.cover_address import ZIP, Address, Seg, is_jurisdiction, parse_address
 from eightk.parse.cover_data import (
     CHECKED,
@@ -235,7 +236,7 @@ def _lowered(text: str, end: int) -> str | None:
     beyond ASCII it matches to ASCII letters). Lower-casing only ASCII is several times cheaper than
     str.lower() on text that is not all ASCII."""
     seg = text[:end]
-    if not seg.isascii() and ("\u0130" in seg or "\u0131" in seg or "\u017f" in seg or "\u212a" in seg):
+    if has_fold_specials(seg):
         return None
     return seg.encode("ascii", "replace").lower().decode("ascii")
 

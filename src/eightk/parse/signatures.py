@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from eightk.model import Document, Evidence, Item, Signature, evidence_for
+from eightk.parse.casefold import KeywordPattern
 from eightk.parse.dates import MONTHS, find_date
 from eightk.parse.exhibits import line_spans
 
@@ -212,36 +213,17 @@ def _body_start(text: str, start: int, end: int) -> int:
     if not m:
         nl = text.find("\n", start, end)
         return end if nl < 0 else nl + 1
-    e = _para_end(text, m.end(), min(end, m.end() + 700))
+    e = _PARA_END_FAST.search(text, m.end(), min(end, m.end() + 700))
     if e:
         return e.end()
     nl = text.find("\n\n", m.end(), end)
     return m.end() if nl < 0 else nl
 
 
-_PARA_END_WORDS = ("authorized", "undersigned", "authorised", "person", "thereunto", "hereunto")
-# Characters that match an ASCII letter under re.IGNORECASE without lowercasing to it ("ı", "ſ", "K")
-# or that lowercase to two characters ("İ").
-_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _para_end(text: str, pos: int, endpos: int) -> re.Match[str] | None:
-    """``_PARA_END.search(text, pos, endpos)``: the regex (case-insensitive, no literal start) is tried
-    only where one of its words starts, found with ``str.find`` in the lowercased span."""
-    seg = text[pos:endpos]
-    if not seg.isascii() and _FOLD_ODD.search(seg):
-        return _PARA_END.search(text, pos, endpos)
-    low = seg.lower()  # same length and offsets: no "İ"
-    best: re.Match[str] | None = None
-    for w in _PARA_END_WORDS:
-        i = low.find(w)
-        while i >= 0 and (best is None or pos + i < best.start()):
-            m = _PARA_END.match(text, pos + i, endpos)
-            if m:
-                best = m
-                break
-            i = low.find(w, i + 1)
-    return best
+# The regex (case-insensitive, no literal start) is tried only where one of its words starts.
+_PARA_END_FAST = KeywordPattern(
+    _PARA_END, ("authorized", "undersigned", "authorised", "person", "thereunto", "hereunto")
+)
 
 
 def _cells(text: str, start: int, end: int) -> Iterator[_Cell]:
