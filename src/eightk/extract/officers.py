@@ -897,11 +897,11 @@ def _committee_seat(text: str, pos: int, hi: int) -> bool:
 _STRONG_AFTER = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:age[ \t\n]+)?\d{2}\b|\((?:age[ \t\n]+)?\d{2}\))")
 
 
-_IS_PERSON_RX1 = re.compile(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$")
-_IS_PERSON_RX2 = re.compile(r"\b[A-Z]\.[ \t\n]")
-_IS_PERSON_RX3 = re.compile(r"\b(?:Jr|Sr|II|III|IV)\b")
-_IS_PERSON_RX4 = re.compile(r"\b[a-z]{3,}\b")
-_IS_PERSON_RX5 = re.compile(r"\b(?:to|by|from|with)[ \t\n]*$")
+_HONORIFIC_AT_END = re.compile(r"(?:Mr|Mrs|Ms|Dr|Messrs|Sir)\.?[ \t\n]*$")
+_INITIAL = re.compile(r"\b[A-Z]\.[ \t\n]")
+_NAME_SUFFIX = re.compile(r"\b(?:Jr|Sr|II|III|IV)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_PREPOSITION_AT_END = re.compile(r"\b(?:to|by|from|with)[ \t\n]*$")
 
 
 def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
@@ -920,13 +920,13 @@ def _is_person(text: str, m, a: int, sec: Section, book: NameBook) -> bool:
         last_office = om
     role_before = (
         last_office is not None
-        and not (_IS_PERSON_RX4.search(seg[last_office.end() :]) and _IS_PERSON_RX5.search(seg))
+        and not (_LOWER_WORD.search(seg[last_office.end() :]) and _PREPOSITION_AT_END.search(seg))
     ) or (seg.strip(" ,\t\n") == "" and bool(_OFFICE_WORD.search(prev_seg)))
     if not role_before:
         return True
-    if _IS_PERSON_RX1.search(text[max(a, m.start - 6) : m.start]):
+    if _HONORIFIC_AT_END.search(text[max(a, m.start - 6) : m.start]):
         return True
-    if _IS_PERSON_RX2.search(m.name) or _IS_PERSON_RX3.search(m.name):
+    if _INITIAL.search(m.name) or _NAME_SUFFIX.search(m.name):
         return True
     if _STRONG_AFTER.match(text, m.end):
         return True
@@ -1253,16 +1253,16 @@ def _core(name: str) -> str:
     return " ".join(toks)
 
 
-_DATE_RX1 = re.compile(r"[ \t\n]*immediately", re.I)
-_DATE_RX2 = re.compile(r"effective", re.I)
-_DATE_RX3 = re.compile(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b")
-_DATE_RX4 = re.compile(r"\btransition", re.I)
-_DATE_RX5 = re.compile(r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
-_DATE_RX6 = re.compile(r"[ \t\n]*,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
-_DATE_RX7 = re.compile(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b")
-_DATE_RX8 = re.compile(r"[ \t\n]*Effective")
-_DATE_RX9 = re.compile(r"effective\Z", re.I)
-_DATE_RX10 = re.compile(r"Effective[ \t\n]+(?:Date|Time)\b")
+_IMMEDIATELY = re.compile(r"[ \t\n]*immediately", re.I)
+_EFFECTIVE_WORD = re.compile(r"effective", re.I)
+_REPORTING_VERB = re.compile(r"\b(?:announc\w*|disclos\w*|report\w*|issued)\b")
+_TRANSITION_WORD = re.compile(r"\btransition", re.I)
+_CLAUSE_TO_NAME = re.compile(r"[^.;]{0,60}?,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
+_COMMA_HONORIFIC = re.compile(r"[ \t\n]*,[ \t\n]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t\n]+)?")
+_PRONOUN_START = re.compile(r"[ \t\n]*(?:His|Her|Their|The|This|Such)\b")
+_EFFECTIVE_START = re.compile(r"[ \t\n]*Effective")
+_EFFECTIVE_AT_END = re.compile(r"effective\Z", re.I)
+_EFFECTIVE_DATE_LABEL = re.compile(r"Effective[ \t\n]+(?:Date|Time)\b")
 
 
 def _date(
@@ -1294,7 +1294,7 @@ def _date(
                     return
                 f.date_from = "event"
                 return
-        if _DATE_RX1.match(text[em.end() : em.end() + 15]):
+        if _IMMEDIATELY.match(text[em.end() : em.end() + 15]):
             break
         d = find_date(text, em.end(), min(hi, em.end() + 70))
         if d and "." not in text[em.end() : d[1]].replace("Inc.", "").replace("No.", ""):
@@ -1336,9 +1336,9 @@ def _date(
         # (0000320187-24-000053): an effective clause that ends right before the subject's name.
         last_em = None
         for em in _EFFECTIVE.finditer(text, lo, m.start):
-            if not _DATE_RX10.match(text[em.start() : em.start() + 20]):
+            if not _EFFECTIVE_DATE_LABEL.match(text[em.start() : em.start() + 20]):
                 last_em = em  # not the defined term "the Effective Date" itself
-        if last_em is not None and _DATE_RX5.fullmatch(text[last_em.end() : m.start]):
+        if last_em is not None and _CLAUSE_TO_NAME.fullmatch(text[last_em.end() : m.start]):
             d = find_date(text, last_em.end(), m.start)
             if d is None and not _ON_EVENT.match(text, last_em.start(), m.start):
                 tm = _ON_TERM.match(text, last_em.start(), m.start)
@@ -1352,7 +1352,7 @@ def _date(
         d = find_date(text, lead.end(), min(b, lead.end() + 25))
         if d and d[1] == lead.end():
             lead_date = d
-    if lead_date and lead and _DATE_RX2.search(text[lead.start() : lead.end()]):
+    if lead_date and lead and _EFFECTIVE_WORD.search(text[lead.start() : lead.end()]):
         f.date, f.date_span = lead_date[0], (lead_date[1], lead_date[2])
         f.date_from = "lead"
         return
@@ -1379,7 +1379,7 @@ def _date(
     if lo >= 0 and _WILL_CHANGE.match(text, own_lo, hi):
         for om in _ON_BEFORE.finditer(text, max(lo, m.start - 40), m.start):
             d = find_date(text, om.end(), m.start)
-            if d and d[1] == om.end() and _DATE_RX6.fullmatch(text[d[2] : m.start]):
+            if d and d[1] == om.end() and _COMMA_HONORIFIC.fullmatch(text[d[2] : m.start]):
                 f.date, f.date_span, f.date_from = d[0], (d[1], d[2]), "effective"
                 return
     tm = _ON_TERM.search(text, own_lo, hi)
@@ -1397,7 +1397,7 @@ def _date(
             if d and d[1] == om.end() and text.startswith(",", d[2]):
                 lead_date = d
     # "On September 4, 2009, the Company announced that ... resigned": the date of the announcement.
-    announced = lead_date is not None and bool(_DATE_RX3.search(text[lead_date[2] : m.start]))
+    announced = lead_date is not None and bool(_REPORTING_VERB.search(text[lead_date[2] : m.start]))
     # "the Board ... appointed John H. McConnell II as a director ... whose terms will expire": after a
     # past act of the Board, the named person's words ("will expire") are no notice of a future change.
     acted = f.rule == "officers.appoint_verb" and bool(
@@ -1417,20 +1417,20 @@ def _date(
         names = names_in(known, text, la, lb) if known is not None else find_names(text, la, lb)
         if any(n.key != f.key for n in names):
             break
-        if not (_DATE_RX7.match(s) or (sur and sur in s)):
+        if not (_PRONOUN_START.match(s) or (sur and sur in s)):
             continue
-        if f.rule == "officers.transition" and _DATE_RX4.search(s):
+        if f.rule == "officers.transition" and _TRANSITION_WORD.search(s):
             # "... of his intent to transition from his executive officer position. Effective April 17,
             # 2025, Reed Hastings will transition to serve as Chairman ..." (0001065280-25-000175).
             d = _lead_date(text, la, lb)
-            if d is not None and _DATE_RX8.match(s):
+            if d is not None and _EFFECTIVE_START.match(s):
                 f.date, f.date_span = d[0], (d[1], d[2])
                 f.date_from = "later"
                 return
         lm = _LATER_EFFECTIVE.search(s)
         if lm:
             d = find_date(text, la + lm.end(), min(lb, la + lm.end() + 60))
-            if d is None and _DATE_RX9.search(lm.group(0)):
+            if d is None and _EFFECTIVE_AT_END.search(lm.group(0)):
                 d = _event_date(text, la + lm.end(), lb)
             if d:
                 f.date, f.date_span = d[0], (d[1], d[2])
