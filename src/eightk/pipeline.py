@@ -40,7 +40,7 @@ def parse(data: bytes, name: str = "", *, full_text: bool = True) -> Filing:
     the extractors declare, EX-99 always); the others keep an empty ``text`` and say so in ``skipped``.
     Every extracted value is the same; ``eightk parse`` uses it, since its output holds no text.
     """
-    if not data or not data.strip():
+    if not data or data.isspace():  # (isspace, not strip: no copy of a multi-megabyte input)
         raise NotAFilingError("empty input: nothing to parse")
     if is_binary(data):
         raise NotAFilingError(
@@ -54,7 +54,7 @@ def parse_documents(parts: list[tuple[str, bytes]], name: str = "", *, full_text
     """Parse a filing kept as several files (primary document first, then exhibits by file name)."""
     from eightk.formats.folder import load_parts
 
-    if not parts or not any(data.strip() for _, data in parts):
+    if not parts or all(not data or data.isspace() for _, data in parts):
         raise NotAFilingError("empty input: the folder holds no document with content")
     container = load_parts(parts, None if full_text else _read_documents())
     return parse_container(container, name)
